@@ -1,0 +1,56 @@
+"""MkDocs glue: the only module that imports MkDocs.
+
+It loads and validates the archive once per build, refuses to build on any error (with the
+same ``path:line: message`` lines as ``python -m scripts check``), adds the generated pages
+in memory, and resolves citations and markers in hand-written pages.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+# MkDocs puts this file's folder on sys.path; the package is imported from the repository root.
+_ROOT = Path(__file__).resolve().parent.parent
+if str(_ROOT) not in sys.path:
+    sys.path.insert(0, str(_ROOT))
+
+from scripts import docrefs, pages  # noqa: E402
+from scripts.cite import short_label  # noqa: E402
+from scripts.load import check_archive  # noqa: E402
+from scripts.model import Archive  # noqa: E402
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.pages import Page
+
+log = logging.getLogger("mkdocs.plugins.archive")
+_state: dict[str, Archive] = {}
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    root = Path(config.config_file_path).resolve().parent
+    result = check_archive(root, Path(config.docs_dir))
+    for problem in result.warnings:
+        log.info(str(problem))
+    if result.archive is None:
+        raise PluginError("the archive has errors; nothing was built:\n" + "\n".join(str(p) for p in result.errors))
+    _state["archive"] = result.archive
+    for uri, content in pages.generate_pages(result.archive, config.site_url or "").items():
+        if files.get_file_from_path(uri) is not None:
+            raise PluginError(f"{uri}: a hand-written page has the path of a generated page")
+        files.append(File.generated(config, uri, content=content))
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if page.file.generated_by is not None:
+        return markdown
+    archive = _state["archive"]
+    markdown = pages.expand_markers(markdown, archive)
+    return docrefs.resolve_citations(markdown, page.file.src_uri, lambda key: short_label(archive.sources[key]))

@@ -1,0 +1,1 @@
+"""Pure functions from archive records to page Markdown: no MkDocs, no clock, no I/O."""

@@ -1,0 +1,77 @@
+"""Pieces shared by the page renderers: front matter, badges, claim rows."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+import yaml
+
+from ..markup import esc, text
+from ..model import Archive, Claim
+from ..urls import INDEXES, claim_uri, link
+from ..vocab import KIND_LABELS, STATUSES, topic_label
+
+
+def front_matter(title: str, description: str = "", **extra: object) -> str:
+    """YAML front matter from data via ``safe_dump`` (never string formatting).
+
+    MkDocs templates print titles unescaped, so the values are HTML-escaped here.
+    """
+    meta: dict[str, object] = {"title": esc(_shorten(title, 110))}
+    if description:
+        meta["description"] = esc(_shorten(description, 200))
+    meta.update(extra)
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=10_000) + "---\n\n"
+
+
+def _shorten(value: str, limit: int) -> str:
+    value = " ".join(value.split())
+    return value if len(value) <= limit else value[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def status_badge(status: str, here: str) -> str:
+    href = link(here, INDEXES["status"], status)
+    return f'<a class="scs-badge scs-badge--{status}" href="{href}" title="{esc(STATUSES[status])}">{status.capitalize()}</a>'
+
+
+def kind_badge(kind: str, here: str) -> str:
+    href = link(here, INDEXES["policy" if kind == "policy" else "media"])
+    return f'<a class="scs-kind scs-kind--{kind}" href="{href}">{KIND_LABELS[kind]}</a>'
+
+
+def topic_links(topics: Iterable[str], here: str) -> str:
+    return " ".join(
+        f'<a class="scs-topic" href="{link(here, INDEXES["topics"], topic)}">{esc(topic_label(t))}</a>'
+        for topic in topics
+        for t in [topic]
+    )
+
+
+def claim_table(claims: Iterable[Claim], here: str, caption: str = "") -> str:
+    """A table of claims; each row carries its facets as data attributes for the filters."""
+    rows = []
+    for claim in claims:
+        rows.append(
+            f'<tr data-status="{claim.status}" data-kind="{claim.kind}" data-topics="{" ".join(claim.topics)}">'
+            f"<td>{status_badge(claim.status, here)}</td>"
+            f'<td><a href="{link(here, claim_uri(claim.id))}">{text(claim.statement)}</a></td>'
+            f"<td>{KIND_LABELS[claim.kind]}</td>"
+            f"<td>{topic_links(claim.topics, here)}</td></tr>"
+        )
+    if not rows:
+        return '<p class="scs-empty">No claims yet.</p>'
+    cap = f"<caption>{esc(caption)}</caption>" if caption else ""
+    return (
+        f'<div class="scs-table-wrap"><table class="scs-claims">{cap}'
+        '<thead><tr><th scope="col">Status</th><th scope="col">Claim</th><th scope="col">Kind</th><th scope="col">Topics</th></tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table></div>"
+    )
+
+
+def html_block(*parts: str) -> str:
+    """HTML that Markdown leaves alone: one block element, blank lines around it."""
+    return "\n" + "".join(parts) + "\n\n"
+
+
+def claims_by_id(archive: Archive, ids: Iterable[str]) -> list[Claim]:
+    return [archive.claims[i] for i in ids if i in archive.claims]
