@@ -73,24 +73,18 @@ def check_archive(root: Path, docs_dir: Path | None = None, now: dt.date | None 
     for source in sources.values():
         problems.extend(rules.source_problems(source, now))
 
-    claims: dict[str, Claim] = {}
-    stems: dict[str, str] = {}
     claim_dir = root / "sources" / "claims"
     paths = sorted(claim_dir.glob("*.yaml")) if claim_dir.is_dir() else []
     for path in sorted(claim_dir.iterdir()) if claim_dir.is_dir() else []:
         if path.is_file() and path.suffix != ".yaml" and not path.name.startswith("."):
             problems.append(Problem(_rel(path, root), 1, "claim files end in .yaml"))
+    loaded_claims: list[tuple[Claim, str]] = []
     for path in paths:
         loaded = _yaml_file(path, root, "claim", problems)
-        if loaded is None or loaded[0] is None:
-            continue
-        claim = claim_from_data(loaded[0], loaded[1], _rel(path, root))  # type: ignore[arg-type]
-        if claim.id in claims:
-            problems.append(Problem(claim.path, claim.line_of("id"), f"id: '{claim.id}' is already used by {claims[claim.id].path}"))
-            continue
-        claims[claim.id] = claim
-        stems[claim.id] = path.stem
-    claim_ids = set(claims) | {p.stem for p in paths}
+        if loaded is not None and loaded[0] is not None:
+            loaded_claims.append((claim_from_data(loaded[0], loaded[1], _rel(path, root)), path.stem))  # type: ignore[arg-type]
+    claims, stems = _unique_claims(loaded_claims, problems)
+    claim_ids = {p.stem for p in paths}
     for claim in claims.values():
         problems.extend(rules.claim_problems(claim, sources, claim_ids, stems[claim.id], now))
 
@@ -105,7 +99,7 @@ def check_archive(root: Path, docs_dir: Path | None = None, now: dt.date | None 
     for page in sorted(docs_dir.rglob("*.md")) if docs_dir.is_dir() else []:
         text = page.read_text(encoding="utf-8")
         uri = page.relative_to(docs_dir).as_posix()
-        problems.extend(docrefs.reference_problems(text, uri, _rel(page, root), sources, set(claims)))
+        problems.extend(docrefs.reference_problems(text, uri, _rel(page, root), sources, claim_ids))
         problems.extend(pages.marker_problems(text, _rel(page, root)))
         used |= docrefs.cited_keys(text)
     for source in sources.values():
@@ -118,6 +112,21 @@ def check_archive(root: Path, docs_dir: Path | None = None, now: dt.date | None 
     if any(not p.warning for p in result_problems):
         return Result(None, result_problems)
     return Result(_cross_reference(claims, sources, events, terms), result_problems)
+
+
+def _unique_claims(loaded: list[tuple[Claim, str]], problems: list[Problem]) -> tuple[dict[str, Claim], dict[str, str]]:
+    """One claim per id; a file reusing another file's id is reported against that file."""
+    owner = {claim.id: claim for claim, stem in loaded if claim.id == stem}
+    claims: dict[str, Claim] = {}
+    stems: dict[str, str] = {}
+    for claim, stem in loaded:
+        first = owner.get(claim.id) or claims.get(claim.id)
+        if first is not None and first is not claim:
+            problems.append(Problem(claim.path, claim.line_of("id"), f"id: '{claim.id}' is already used by {first.path}"))
+            continue
+        claims[claim.id] = claim
+        stems[claim.id] = stem
+    return claims, stems
 
 
 def _optional_lists(root: Path, problems: list[Problem]) -> tuple[tuple[Event, ...], tuple[Term, ...]]:

@@ -20,7 +20,7 @@ ENTRY_TYPES = frozenset(
 _HTML = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>|<!--")
 _SNIPPET = re.compile(r"-{1,3}8<-{1,3}")
 _FRONT_MATTER = re.compile(r"^\s*---\s*$", re.M)
-_MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
+_MD_LINK = re.compile(r"\]\(\s*<?([^\s>]+?)>?\)(?=\s|$|[.,;:!?])")
 _BIB_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
@@ -143,7 +143,7 @@ def _evidence_problems(claim: Claim, sources: Mapping[str, Source]) -> Iterator[
         yield Problem(path, claim.line_of("status"), "status: a confirmed claim needs evidence with stance 'supports'")
     if claim.status == "disputed" and "refutes" not in stances:
         yield Problem(path, claim.line_of("status"), "status: a disputed claim needs evidence with stance 'refutes'")
-    if claim.kind == "policy":
+    if claim.kind == "policy" and all(e.source in sources for e in claim.evidence):
         classes = {sources[e.source].sourceclass for e in claim.evidence if e.source in sources}
         if not classes & PRIMARY_CLASSES:
             yield Problem(path, claim.line_of("kind"), "kind: a policy claim must rest on at least one official or court source in its evidence")

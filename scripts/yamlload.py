@@ -58,7 +58,10 @@ def load_yaml(text: str) -> tuple[Any, LineMap]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
-        raise YamlProblem(line, f"YAML syntax error: {exc.problem or exc.context}") from None
+        where = ""
+        if exc.context and exc.context_mark and exc.context_mark.line + 1 != line:
+            where = f" ({exc.context} started on line {exc.context_mark.line + 1})"
+        raise YamlProblem(line, f"YAML syntax error: {exc.problem or exc.context}{where}") from None
     except yaml.YAMLError as exc:
         raise YamlProblem(1, f"YAML error: {exc}") from None
     lines: LineMap = {(): 1}
