@@ -12,6 +12,7 @@ from .problems import Problem, did_you_mean, one_of
 from .vocab import PRIMARY_CLASSES, SOURCE_CLASSES
 
 MAX_QUOTE_WORDS = 60
+RESERVED_IDS = frozenset({"index"})
 ENTRY_TYPES = frozenset(
     "online article report legislation misc book inbook incollection collection inproceedings "
     "thesis phdthesis mastersthesis techreport manual jurisdiction legal standard dataset video".split()
@@ -80,7 +81,9 @@ def claim_problems(claim: Claim, sources: Mapping[str, Source], claim_ids: set[s
     def at(*where: str | int) -> int:
         return claim.line_of(*where)
 
-    if claim.id != stem:
+    if claim.id in RESERVED_IDS:
+        yield Problem(path, at("id"), f"id: '{claim.id}' is reserved for an index page; choose another")
+    elif claim.id != stem:
         yield Problem(path, at("id"), f"id: '{claim.id}' must equal the file name '{stem}'")
     for field in ("statement", "verdict"):
         for why in text_problems(getattr(claim, field), markdown=field == "verdict"):

@@ -32,7 +32,8 @@ def make_archive(tmp: Path, overlay: Path | None = None) -> Path:
 
 def site_project(tmp: Path, archive: Path | None = None) -> Path:
     """A copy of the real site's config and engine around an archive, ready to build."""
-    shutil.copyfile(ROOT / "mkdocs.yml", tmp / "mkdocs.yml")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    (tmp / "mkdocs.yml").write_text(config[: config.index("\nnav:")] + "\n", encoding="utf-8")  # fixtures: automatic nav
     shutil.copytree(ROOT / "scripts", tmp / "scripts", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "overrides", tmp / "overrides")
     shutil.copytree(ROOT / "sources" / "schema", tmp / "sources" / "schema", dirs_exist_ok=True)
