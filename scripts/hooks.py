@@ -22,6 +22,7 @@ if str(_ROOT) not in sys.path:
 
 from scripts import docrefs, pages  # noqa: E402
 from scripts.cite import short_label  # noqa: E402
+from scripts.freshness import build_date  # noqa: E402
 from scripts.load import check_archive  # noqa: E402
 from scripts.model import Archive  # noqa: E402
 
@@ -41,9 +42,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if result.archive is None:
         raise PluginError("the archive has errors; nothing was built:\n" + "\n".join(str(p) for p in result.errors))
     _state["archive"] = result.archive
-    for uri, content in pages.generate_pages(result.archive, config.site_url or "").items():
+    site_url = config.site_url or ""
+    generated = pages.generate_pages(result.archive, site_url, build_date())
+    generated.update(pages.generate_data(result.archive, site_url, root))
+    for uri, content in generated.items():
         if files.get_file_from_path(uri) is not None:
-            raise PluginError(f"{uri}: a hand-written page has the path of a generated page")
+            raise PluginError(f"{uri}: a hand-written file has the path of a generated one")
         files.append(File.generated(config, uri, content=content))
     return files
 

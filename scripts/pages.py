@@ -5,8 +5,10 @@ Pure: the hook turns this mapping into MkDocs files; tests call it directly.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
+from pathlib import Path
 from typing import Callable
 
 from .model import Archive
@@ -20,16 +22,19 @@ from .render.indexes import (
     render_status_index,
     render_topic_index,
 )
+from .render.follow import render_corrections, render_data_page, render_review_queue
 from .render.reference import render_glossary, render_timeline
 from .render.source import render_source
-from .schema import load_schema
+from . import exports
+from .feed import atom_feed
+from .schema import SCHEMA_DIR, load_schema
 from .urls import INDEXES, claim_uri, source_uri
 from .vocab import KINDS, SOURCE_CLASSES, STATUSES
 
 MARKER = re.compile(r"<!--\s*archive:([a-z-]+)\s*-->")
 
 
-def generate_pages(archive: Archive, site_url: str) -> dict[str, str]:
+def generate_pages(archive: Archive, site_url: str, as_of: dt.date) -> dict[str, str]:
     topics = load_schema("claim")["properties"]["topics"]["items"]["enum"]
     pages = {
         INDEXES["claims"]: render_claims_index(archive),
@@ -41,12 +46,27 @@ def generate_pages(archive: Archive, site_url: str) -> dict[str, str]:
         INDEXES["articles"]: render_articles(archive),
         INDEXES["timeline"]: render_timeline(archive),
         INDEXES["glossary"]: render_glossary(archive),
+        INDEXES["corrections"]: render_corrections(archive),
+        INDEXES["review"]: render_review_queue(archive, as_of),
+        INDEXES["data"]: render_data_page(archive),
     }
     for claim in archive.claims.values():
-        pages[claim_uri(claim.id)] = render_claim(claim, archive, site_url)
+        pages[claim_uri(claim.id)] = render_claim(claim, archive, site_url, as_of)
     for source in archive.sources.values():
-        pages[source_uri(source.key)] = render_source(source, archive)
+        pages[source_uri(source.key)] = render_source(source, archive, site_url)
     return pages
+
+
+def generate_data(archive: Archive, site_url: str, root: Path) -> dict[str, str]:
+    """The downloadable files, by site path."""
+    return {
+        "data/claims.json": exports.claims_json(archive, site_url),
+        "data/claims.csv": exports.claims_csv(archive, site_url),
+        "data/references.bib": (root / "sources" / "references.bib").read_text(encoding="utf-8"),
+        "data/sources.json": exports.sources_csl_json(archive),
+        "data/claim.schema.json": (SCHEMA_DIR / "claim.schema.json").read_text(encoding="utf-8"),
+        "feed.xml": atom_feed(archive, site_url),
+    }
 
 
 def _counts(archive: Archive) -> str:

@@ -18,6 +18,9 @@ INDEXES = {
     "timeline": "timeline.md",
     "glossary": "glossary.md",
     "articles": "media/articles.md",
+    "review": "claims/review-queue.md",
+    "corrections": "corrections.md",
+    "data": "data.md",
 }
 
 

@@ -6,6 +6,7 @@ tests/test_golden.py`` and review the diff like any other change.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from scripts.load import load_archive
 from scripts.pages import generate_pages
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
-PAGES = generate_pages(load_archive(FIXTURES / "base"), "https://archive.example/")
+PAGES = generate_pages(load_archive(FIXTURES / "base"), "https://archive.example/", dt.date(2026, 11, 21))
 
 
 @pytest.mark.parametrize("uri", sorted(PAGES))

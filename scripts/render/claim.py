@@ -2,19 +2,29 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ..cite import claim_bibtex, claim_reference_text, reference_html, short_label
+from ..freshness import due_date, is_due
+from ..jsonld import claim_review_script
 from ..markup import esc, lang_of, rich, text
 from ..model import Archive, Claim
-from ..urls import claim_uri, link, page_url, source_uri
+from ..urls import INDEXES, claim_uri, link, page_url, source_uri
 from ..vocab import KIND_LABELS, STANCES, STATUSES
-from .common import claims_by_id, front_matter, html_block, kind_badge, status_badge, topic_links
+from .common import cite_block, claims_by_id, front_matter, html_block, kind_badge, status_badge, topic_links
 
 
-def render_claim(claim: Claim, archive: Archive, site_url: str) -> str:
+def render_claim(claim: Claim, archive: Archive, site_url: str, as_of: dt.date) -> str:
     here = claim_uri(claim.id)
     permalink = site_url.rstrip("/") + "/" + page_url(here)
     out = [front_matter(claim.statement, claim.verdict)]
     out.append(html_block(f'<h1 class="scs-statement">{text(claim.statement)}</h1>'))
+    if is_due(claim.reviewed, as_of):
+        out.append(html_block(
+            f'<p class="scs-review-due" role="note"><strong>Review due:</strong> last reviewed {esc(claim.reviewed)}; '
+            f'claims are re-reviewed every 18 months (due {due_date(claim.reviewed).isoformat()}). '
+            f'See the <a href="{link(here, INDEXES["review"])}">review queue</a>.</p>'
+        ))
     out.append(
         html_block(
             f'<div class="scs-meta">{status_badge(claim.status, here)} {kind_badge(claim.kind, here)} '
@@ -41,6 +51,7 @@ def render_claim(claim: Claim, archive: Archive, site_url: str) -> str:
     out.append(html_block(_review(claim)))
     out.append("## Cite this claim {#cite}\n")
     out.append(html_block(_cite(claim, permalink)))
+    out.append(html_block(claim_review_script(claim, archive, site_url)))
     return "".join(out)
 
 
@@ -104,10 +115,4 @@ def _review(claim: Claim) -> str:
 
 
 def _cite(claim: Claim, permalink: str) -> str:
-    return (
-        '<div class="scs-cite">'
-        f'<p>Permalink: <a class="scs-permalink" href="{esc(permalink)}">{esc(permalink)}</a></p>'
-        f'<p class="scs-cite-label">Reference</p><pre class="scs-cite-text"><code>{esc(claim_reference_text(claim, permalink))}</code></pre>'
-        f'<p class="scs-cite-label">BibTeX</p><pre class="scs-cite-bibtex"><code>{esc(claim_bibtex(claim, permalink))}</code></pre>'
-        "</div>"
-    )
+    return cite_block(permalink, claim_reference_text(claim, permalink), claim_bibtex(claim, permalink))

@@ -47,7 +47,7 @@ def topic_links(topics: Iterable[str], here: str) -> str:
     )
 
 
-def claim_table(claims: Iterable[Claim], here: str, caption: str = "") -> str:
+def claim_table(claims: Iterable[Claim], here: str, caption: str = "", filterable: bool = False) -> str:
     """A table of claims; each row carries its facets as data attributes for the filters."""
     rows = []
     for claim in claims:
@@ -62,7 +62,7 @@ def claim_table(claims: Iterable[Claim], here: str, caption: str = "") -> str:
         return '<p class="scs-empty">No claims yet.</p>'
     cap = f"<caption>{esc(caption)}</caption>" if caption else ""
     return (
-        f'<div class="scs-table-wrap"><table class="scs-claims">{cap}'
+        f'<div class="scs-table-wrap"><table class="scs-claims"{" data-filter" if filterable else ""}>{cap}'
         '<thead><tr><th scope="col">Status</th><th scope="col">Claim</th><th scope="col">Kind</th><th scope="col">Topics</th></tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table></div>"
     )
@@ -75,3 +75,20 @@ def html_block(*parts: str) -> str:
 
 def claims_by_id(archive: Archive, ids: Iterable[str]) -> list[Claim]:
     return [archive.claims[i] for i in ids if i in archive.claims]
+
+
+def cite_block(permalink: str, reference: str, bibtex: str) -> str:
+    """Permalink, formatted reference and BibTeX, each in a block the copy buttons attach to."""
+    def block(label: str, kind: str, value: str) -> str:
+        return (
+            f'<p class="scs-cite-label">{label}</p>'
+            f'<pre class="scs-copyable scs-cite-{kind}" data-copy-label="{label.lower()}"><code>{esc(value)}</code></pre>'
+        )
+
+    return (
+        '<div class="scs-cite">'
+        + block("Permalink", "permalink", permalink)
+        + block("Reference", "text", reference)
+        + block("BibTeX", "bibtex", bibtex)
+        + "</div>"
+    )

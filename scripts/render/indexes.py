@@ -10,8 +10,8 @@ from ..model import Archive, Claim
 from ..urls import INDEXES, claim_uri, link, source_uri
 from ..vocab import KINDS, SOURCE_CLASSES, STATUSES, topic_label
 from .common import claim_table, front_matter, html_block, status_badge
+from .follow import downloads_html
 
-DATA_LINKS = "data/claims.json", "data/claims.csv", "data/references.bib"
 
 
 def _counts(claims: list[Claim]) -> str:
@@ -27,7 +27,9 @@ def render_claims_index(archive: Archive) -> str:
         front_matter("All claims", intro)
         + "# All claims\n\n"
         + html_block(f"<p>{esc(intro)}</p>")
-        + html_block(claim_table(claims, here, "All claims"))
+        + html_block(claim_table(claims, here, "All claims", filterable=True))
+        + "## Download {#download}\n"
+        + html_block(downloads_html(here))
     )
 
 
@@ -36,7 +38,14 @@ def render_kind_index(archive: Archive, kind: str) -> str:
     title = "Documented policy" if kind == "policy" else "Media claims"
     claims = [c for c in archive.claims.values() if c.kind == kind]
     intro = f"{KINDS[kind]} {len(claims)} claims ({_counts(claims)})."
-    return front_matter(title, intro) + f"# {title}\n\n" + html_block(f"<p>{esc(intro)}</p>") + html_block(claim_table(claims, here, title))
+    return (
+        front_matter(title, intro)
+        + f"# {title}\n\n"
+        + html_block(f"<p>{esc(intro)}</p>")
+        + html_block(claim_table(claims, here, title, filterable=True))
+        + "## Download {#download}\n"
+        + html_block(downloads_html(here))
+    )
 
 
 def render_status_index(archive: Archive) -> str:

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from ..cite import reference_html
+from ..cite import reference_html, reference_text
+from ..exports import permalink
 from ..markup import esc, text
 from ..model import Archive, Source
 from ..urls import INDEXES, claim_uri, link, source_uri
 from ..vocab import SOURCE_CLASSES
-from .common import claims_by_id, front_matter, html_block, status_badge
+from .common import cite_block, claims_by_id, front_matter, html_block, status_badge
 
 
-def render_source(source: Source, archive: Archive) -> str:
+def render_source(source: Source, archive: Archive, site_url: str) -> str:
     here = source_uri(source.key)
     label, definition = SOURCE_CLASSES[source.sourceclass]
     out = [front_matter(source.title, f"{label}: {source.title}")]
@@ -55,7 +56,7 @@ def render_source(source: Source, archive: Archive) -> str:
     else:
         out.append(html_block('<p class="scs-empty">No claim cites this source yet.</p>'))
     out.append("## Cite this source {#cite}\n")
-    out.append(html_block(f'<pre class="scs-cite-bibtex"><code>{esc(source.raw)}</code></pre>'))
+    out.append(html_block(cite_block(permalink(site_url, here), reference_text(source), source.raw)))
     return "".join(out)
 
 
