@@ -76,7 +76,7 @@ def _counts(archive: Archive) -> str:
     rows = [f"| Claims | {len(claims)} |", *(f"| {s.capitalize()} | {status[s]} |" for s in STATUSES)]
     rows += [f"| {('Documented policy' if k == 'policy' else 'Media claims')} | {kind[k]} |" for k in KINDS]
     rows += [f"| Sources | {len(archive.sources)} |", f"| Timeline events | {len(archive.events)} |", f"| Glossary terms | {len(archive.terms)} |"]
-    return "| In the archive | Count |\n| --- | ---: |\n" + "\n".join(rows) + "\n"
+    return "| In the archive | Count |\n| --- | --- |\n" + "\n".join(rows) + "\n"
 
 
 def _legend(archive: Archive) -> str:
