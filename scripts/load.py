@@ -14,11 +14,15 @@ from types import MappingProxyType
 
 from . import docrefs, pages, rules
 from .bibload import load_bibliography
+from .canonical import canonical_bib, canonical_claim
 from .model import Archive, Claim, Event, Term
 from .problems import ArchiveError, Problem
 from .records import claim_from_data, events_from_data, terms_from_data
 from .schema import load_schema, schema_problems
 from .yamlload import YamlProblem, load_yaml, read_text
+
+
+NOT_CANONICAL = "not in canonical form; run: python -m scripts fmt"
 
 
 @dataclass(frozen=True)
@@ -42,7 +46,7 @@ def _rel(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def _yaml_file(path: Path, root: Path, schema: str, problems: list[Problem]) -> tuple[object, dict] | None:
+def _yaml_file(path: Path, root: Path, schema: str, problems: list[Problem]) -> tuple[object, dict, str] | None:
     rel = _rel(path, root)
     text, read_problems = read_text(rel, path.read_bytes())
     problems.extend(read_problems)
@@ -55,7 +59,7 @@ def _yaml_file(path: Path, root: Path, schema: str, problems: list[Problem]) -> 
         return None
     found = schema_problems(schema, data, lines, rel)
     problems.extend(found)
-    return (None, lines) if found else (data, lines)
+    return (None, lines, text) if found else (data, lines, text)
 
 
 def check_archive(root: Path, docs_dir: Path | None = None, now: dt.date | None = None) -> Result:
@@ -67,6 +71,8 @@ def check_archive(root: Path, docs_dir: Path | None = None, now: dt.date | None 
     if bib_path.exists():
         sources, bib_problems = load_bibliography(_rel(bib_path, root), bib_path.read_bytes())
         problems.extend(bib_problems)
+        if not bib_problems and canonical_bib(bib_path.read_text(encoding="utf-8")) != bib_path.read_text(encoding="utf-8"):
+            problems.append(Problem(_rel(bib_path, root), 1, NOT_CANONICAL, warning=True))
     else:
         sources = {}
         problems.append(Problem(_rel(bib_path, root), 1, "file not found"))
@@ -82,6 +88,8 @@ def check_archive(root: Path, docs_dir: Path | None = None, now: dt.date | None 
     for path in paths:
         loaded = _yaml_file(path, root, "claim", problems)
         if loaded is not None and loaded[0] is not None:
+            if canonical_claim(loaded[0]) != loaded[2]:  # type: ignore[arg-type]
+                problems.append(Problem(_rel(path, root), 1, NOT_CANONICAL, warning=True))
             loaded_claims.append((claim_from_data(loaded[0], loaded[1], _rel(path, root)), path.stem))  # type: ignore[arg-type]
     claims, stems = _unique_claims(loaded_claims, problems)
     claim_ids = {p.stem for p in paths}
