@@ -29,7 +29,8 @@ TEMPLATE = """\
 #             (at most 60); translation + translated_by (ours, the source, or a named translator).
 # seen_in   = media claims: where the claim appeared, oldest first (source key, locator, quote).
 # related   = ids of related claims.
-# reviewed  = the day of the last review; history = every status, oldest first, the last = status.
+# reviewed  = the day of the last review.
+# history   = every status the claim has had, oldest first, each with a note; the last = status.
 id: {id}
 statement: TODO state the claim.
 kind: media

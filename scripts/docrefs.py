@@ -11,11 +11,15 @@ from typing import Callable, Mapping
 
 from .model import Source
 from .problems import Problem, did_you_mean
+from .urls import INDEXES
 
 CITATION = re.compile(r"\[((?:@[A-Za-z0-9][A-Za-z0-9_-]*(?:\s*;\s*)?)+)\]")
 _LINK = re.compile(r"\]\(\s*<?([^)\s>#]+)")
 _CLAIM = re.compile(r"(?:^|/)claims/([^/]+?)(?:\.md|/)?$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
+_GENERATED_UNDER_CLAIMS = {
+    posixpath.splitext(posixpath.basename(uri))[0] for uri in INDEXES.values() if uri.startswith("claims/")
+}
 
 
 def _prose_lines(markdown: str) -> list[tuple[int, str]]:
@@ -41,7 +45,7 @@ def reference_problems(markdown: str, page_uri: str, path: str, sources: Mapping
                 continue
             resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page_uri), target))
             match = _CLAIM.search(resolved)
-            if match and resolved.startswith("claims/") and match.group(1) not in claim_ids | {"index"}:
+            if match and resolved.startswith("claims/") and match.group(1) not in claim_ids | _GENERATED_UNDER_CLAIMS:
                 claim = match.group(1)
                 problems.append(Problem(path, number, f"link to unknown claim '{claim}'{did_you_mean(claim, claim_ids)}"))
     return problems

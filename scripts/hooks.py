@@ -45,6 +45,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     site_url = config.site_url or ""
     generated = pages.generate_pages(result.archive, site_url, build_date())
     generated.update(pages.generate_data(result.archive, site_url, root))
+    if (contributing := root / "CONTRIBUTING.md").exists():  # one text for GitHub and the site
+        generated["about/contributing.md"] = contributing.read_text(encoding="utf-8")
     for uri, content in generated.items():
         if files.get_file_from_path(uri) is not None:
             raise PluginError(f"{uri}: a hand-written file has the path of a generated one")
