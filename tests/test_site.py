@@ -17,7 +17,7 @@ def test_every_claim_and_source_has_a_page(real_site: Path) -> None:
         assert page.is_file(), claim_id
     for key in archive.sources:
         assert (real_site / "sources" / key / "index.html").is_file(), key
-    built_claims = {p.parent.name for p in (real_site / "claims").glob("*/index.html")}
+    built_claims = {p.parent.name for p in (real_site / "claims").glob("*/index.html")} - {"review-queue"}
     assert built_claims == set(archive.claims)
 
 
