@@ -29,9 +29,15 @@ logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
 
 
 def load_bibliography(path: str, raw: bytes) -> tuple[dict[str, Source], list[Problem]]:
+    sources, problems, _ = parse_bibliography(path, raw)
+    return sources, problems
+
+
+def parse_bibliography(path: str, raw: bytes) -> tuple[dict[str, Source], list[Problem], bibtexparser.Library | None]:
+    """Sources, problems, and the parsed library (for the canonical-form check)."""
     text, problems = read_text(path, raw, MAX_BYTES)
     if text is None:
-        return {}, problems
+        return {}, problems, None
     library = bibtexparser.parse_string(text)
     lines = text.splitlines()
     for block in library.failed_blocks:
@@ -45,7 +51,7 @@ def load_bibliography(path: str, raw: bytes) -> tuple[dict[str, Source], list[Pr
         problems.extend(entry_problems)
         if source is not None:
             sources[source.key] = source
-    return sources, problems
+    return sources, problems, library
 
 
 def _failure(block: bib.Block) -> str:

@@ -49,6 +49,22 @@ _Dumper.yaml_implicit_resolvers = {
     for first, resolvers in _BaseDumper.yaml_implicit_resolvers.items()
 }
 _Dumper.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+_SCALAR_RESOLVERS = _Dumper.yaml_implicit_resolvers
+_STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
+
+
+def _resolve(self: _Dumper, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
+    """PyYAML's resolver without path resolvers: the emitter asks once per scalar, so it is hot."""
+    if kind is yaml.ScalarNode:
+        if implicit[0]:
+            for tag, regexp in _SCALAR_RESOLVERS.get(value[:1] if value else "", _SCALAR_RESOLVERS.get(None, [])):
+                if regexp.match(value):
+                    return tag
+        return _STR
+    return _SEQ if kind is yaml.SequenceNode else _MAP
+
+
+_Dumper.resolve = _resolve
 _Dumper.add_representer(_Flow, lambda d, v: d.represent_sequence("tag:yaml.org,2002:seq", v, flow_style=True))
 _Dumper.add_representer(_Literal, lambda d, v: d.represent_scalar("tag:yaml.org,2002:str", str(v), style="|"))
 
@@ -72,8 +88,9 @@ def canonical_claim(data: dict[str, Any]) -> str:
     return MODELINE + body
 
 
-def canonical_bib(text: str) -> str:
-    library = bibtexparser.parse_string(text)
+def canonical_bib(text: str, library: bibtexparser.Library | None = None) -> str:
+    """``text`` in canonical form; pass its already parsed ``library`` to skip a second parse."""
+    library = library if library is not None else bibtexparser.parse_string(text)
     if library.failed_blocks:
         raise ValueError("references.bib has errors; run check first")
     entries = sorted(library.entries, key=lambda e: e.key.lower())

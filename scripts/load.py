@@ -13,7 +13,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from . import docrefs, pages, rules
-from .bibload import load_bibliography
+from .bibload import parse_bibliography
 from .canonical import canonical_bib, canonical_claim
 from .model import Archive, Claim, Event, Term
 from .problems import ArchiveError, Problem
@@ -69,9 +69,10 @@ def check_archive(root: Path, docs_dir: Path | None = None, now: dt.date | None 
     problems: list[Problem] = []
     bib_path = root / "sources" / "references.bib"
     if bib_path.exists():
-        sources, bib_problems = load_bibliography(_rel(bib_path, root), bib_path.read_bytes())
+        raw = bib_path.read_bytes()
+        sources, bib_problems, library = parse_bibliography(_rel(bib_path, root), raw)
         problems.extend(bib_problems)
-        if not bib_problems and canonical_bib(bib_path.read_text(encoding="utf-8")) != bib_path.read_text(encoding="utf-8"):
+        if not bib_problems and canonical_bib(raw.decode("utf-8"), library) != raw.decode("utf-8"):
             problems.append(Problem(_rel(bib_path, root), 1, NOT_CANONICAL, warning=True))
     else:
         sources = {}

@@ -70,7 +70,7 @@ class _Scan(html.parser.HTMLParser):
             self._in_script = None
 
 
-ALLOWED_SRC = re.compile(r"^(\.\./)*assets/(javascripts/bundle\.[0-9a-f]+\.min\.js|archive\.js)$")
+ALLOWED_SRC = re.compile(r"^(/|(\.\./)*)assets/(javascripts/bundle\.[0-9a-f]+\.min\.js|archive\.js)$")
 
 
 def scan_site(site: Path) -> _Scan:
