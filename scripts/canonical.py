@@ -84,8 +84,29 @@ def canonical_claim(data: dict[str, Any]) -> str:
     for key in ("evidence", "seen_in", "history"):
         if isinstance(out.get(key), list):
             out[key] = [_ordered(item, ITEM_ORDER) if isinstance(item, dict) else item for item in out[key]]
-    body = yaml.dump(out, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=WIDTH, default_flow_style=False, indent=2)
-    return MODELINE + body
+    return MODELINE + yaml.serialize(_node(out), Dumper=_Dumper, allow_unicode=True, width=WIDTH, indent=2)
+
+
+def _node(value: Any) -> yaml.Node:
+    """The YAML node for ``value``, built directly: what PyYAML's representer would build for
+    this data, without its per-object bookkeeping (this runs for every claim on every check)."""
+    if isinstance(value, dict):
+        return yaml.MappingNode(_MAP, [(_node(k), _node(v)) for k, v in value.items()], flow_style=False)
+    if isinstance(value, list):
+        return yaml.SequenceNode(_SEQ, [_node(v) for v in value], flow_style=isinstance(value, _Flow))
+    if isinstance(value, _Literal):
+        return yaml.ScalarNode(_STR, str(value), style="|")
+    if isinstance(value, str):
+        return yaml.ScalarNode(_STR, value)
+    if value is None:
+        return yaml.ScalarNode("tag:yaml.org,2002:null", "null")
+    if isinstance(value, bool):
+        return yaml.ScalarNode("tag:yaml.org,2002:bool", "true" if value else "false")
+    if isinstance(value, int):
+        return yaml.ScalarNode("tag:yaml.org,2002:int", str(value))
+    if isinstance(value, float):
+        return yaml.ScalarNode("tag:yaml.org,2002:float", repr(value))
+    raise TypeError(f"cannot write {type(value).__name__} in a claim file")
 
 
 def canonical_bib(text: str, library: bibtexparser.Library | None = None) -> str:

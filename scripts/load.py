@@ -14,6 +14,7 @@ from types import MappingProxyType
 
 from . import docrefs, pages, rules
 from .bibload import parse_bibliography
+from .canoncache import CanonicalCache
 from .canonical import canonical_bib, canonical_claim
 from .model import Archive, Claim, Event, Term
 from .problems import ArchiveError, Problem
@@ -67,13 +68,18 @@ def check_archive(root: Path, docs_dir: Path | None = None, now: dt.date | None 
     root = root.resolve()
     now = now or rules.today()
     problems: list[Problem] = []
+    cache = CanonicalCache(root)
     bib_path = root / "sources" / "references.bib"
     if bib_path.exists():
         raw = bib_path.read_bytes()
         sources, bib_problems, library = parse_bibliography(_rel(bib_path, root), raw)
         problems.extend(bib_problems)
-        if not bib_problems and canonical_bib(raw.decode("utf-8"), library) != raw.decode("utf-8"):
-            problems.append(Problem(_rel(bib_path, root), 1, NOT_CANONICAL, warning=True))
+        text = raw.decode("utf-8") if not bib_problems else ""
+        if text and not cache.is_known(text):
+            if canonical_bib(text, library) != text:
+                problems.append(Problem(_rel(bib_path, root), 1, NOT_CANONICAL, warning=True))
+            else:
+                cache.add(text)
     else:
         sources = {}
         problems.append(Problem(_rel(bib_path, root), 1, "file not found"))
@@ -89,9 +95,13 @@ def check_archive(root: Path, docs_dir: Path | None = None, now: dt.date | None 
     for path in paths:
         loaded = _yaml_file(path, root, "claim", problems)
         if loaded is not None and loaded[0] is not None:
-            if canonical_claim(loaded[0]) != loaded[2]:  # type: ignore[arg-type]
-                problems.append(Problem(_rel(path, root), 1, NOT_CANONICAL, warning=True))
+            if not cache.is_known(loaded[2]):
+                if canonical_claim(loaded[0]) != loaded[2]:  # type: ignore[arg-type]
+                    problems.append(Problem(_rel(path, root), 1, NOT_CANONICAL, warning=True))
+                else:
+                    cache.add(loaded[2])
             loaded_claims.append((claim_from_data(loaded[0], loaded[1], _rel(path, root)), path.stem))  # type: ignore[arg-type]
+    cache.save()
     claims, stems = _unique_claims(loaded_claims, problems)
     claim_ids = {p.stem for p in paths}
     for claim in claims.values():

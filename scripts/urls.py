@@ -6,7 +6,7 @@ relative to the page, because MkDocs rewrites only Markdown links.
 
 from __future__ import annotations
 
-import posixpath
+from functools import lru_cache
 
 INDEXES = {
     "claims": "claims/index.md",
@@ -40,10 +40,18 @@ def page_url(uri: str) -> str:
     return stem + "/"
 
 
+@lru_cache(maxsize=65536)
 def link(from_uri: str, to_uri: str, anchor: str = "") -> str:
-    """Relative URL from the page built from ``from_uri`` to the one built from ``to_uri``."""
-    here = page_url(from_uri) or "./"
-    target = page_url(to_uri)
-    rel = posixpath.relpath(target or ".", here.rstrip("/") or ".")
-    rel = "./" if rel == "." else rel + "/"
+    """Relative URL from the page built from ``from_uri`` to the one built from ``to_uri``.
+
+    Pure string work on the site's own directory URLs (no file system, unlike ``os.path.relpath``):
+    pages link to many others, so this runs tens of thousands of times in a large build.
+    """
+    here = [part for part in page_url(from_uri).split("/") if part]
+    there = [part for part in page_url(to_uri).split("/") if part]
+    common = 0
+    while common < min(len(here), len(there)) and here[common] == there[common]:
+        common += 1
+    parts = [".."] * (len(here) - common) + there[common:]
+    rel = "/".join(parts) + "/" if parts else "./"
     return rel + (f"#{anchor}" if anchor else "")
