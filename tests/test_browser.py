@@ -170,3 +170,16 @@ def test_axe_reports_no_violations(browser, site_server: str, name: str, scheme:
     violations = [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
     assert violations == []
     context.close()
+
+
+def test_print_hides_navigation_and_writes_out_links(browser, site_server: str) -> None:  # type: ignore[no-untyped-def]
+    claim = next(c for c in ARCHIVE.claims.values() if any(ARCHIVE.sources[e.source].url.startswith("https://") for e in c.evidence))
+    page = browser.new_page()
+    page.goto(site_server + f"claims/{claim.id}/")
+    page.emulate_media(media="print")
+    for selector in (".md-header", ".md-sidebar--primary", ".md-footer", ".scs-copy"):
+        assert page.eval_on_selector(selector, "e => getComputedStyle(e).display") == "none", selector
+    link = page.query_selector(".scs-reference a[href^='https://']")
+    after = link.evaluate("e => getComputedStyle(e, '::after').content")  # type: ignore[union-attr]
+    assert link.get_attribute("href") in after  # type: ignore[union-attr]
+    page.close()
