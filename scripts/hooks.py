@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("mkdocs.plugins.archive")
 _state: dict[str, Archive] = {}
+_lifted: dict[str, list[str]] = {}
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -56,7 +57,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if page.file.generated_by is not None:
+        markdown, _lifted[page.file.src_uri] = pages.lift_html(markdown)
         return markdown
     archive = _state["archive"]
     markdown = pages.expand_markers(markdown, archive)
     return docrefs.resolve_citations(markdown, page.file.src_uri, lambda key: short_label(archive.sources[key]))
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    blocks = _lifted.pop(page.file.src_uri, None)
+    return pages.restore_html(html, blocks) if blocks else html

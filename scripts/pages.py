@@ -28,10 +28,33 @@ from .render.source import render_source
 from . import exports
 from .feed import atom_feed
 from .schema import SCHEMA_DIR, load_schema
+from .render.common import HTML_END, HTML_START
 from .urls import INDEXES, claim_uri, source_uri
 from .vocab import KINDS, SOURCE_CLASSES, STATUSES
 
 MARKER = re.compile(r"<!--\s*archive:([a-z-]+)\s*-->")
+_LIFTED = re.compile(re.escape(HTML_START) + r"(.*?)" + re.escape(HTML_END), re.S)
+_PLACEHOLDER = re.compile(r"<!--scs-lifted-(\d+)-->")
+
+
+def lift_html(markdown: str) -> tuple[str, list[str]]:
+    """Replace each generated HTML block by a placeholder comment, returning the blocks.
+
+    The blocks are final HTML (escaped and sanitised when rendered); Markdown would only pass
+    them through, after parsing them with its pure-Python HTML parser, which dominates the cost
+    of a generated page. ``restore_html`` puts them back into the page's HTML.
+    """
+    blocks: list[str] = []
+
+    def keep(match: re.Match[str]) -> str:
+        blocks.append(match.group(1))
+        return f"<!--scs-lifted-{len(blocks) - 1}-->"
+
+    return _LIFTED.sub(keep, markdown), blocks
+
+
+def restore_html(html: str, blocks: list[str]) -> str:
+    return _PLACEHOLDER.sub(lambda m: blocks[int(m.group(1))], html)
 
 
 def generate_pages(archive: Archive, site_url: str, as_of: dt.date) -> dict[str, str]:

@@ -75,7 +75,7 @@ def _evidence(claim: Claim, archive: Archive, here: str) -> str:
             parts.append(
                 f'<p class="scs-translation">Translation ({text(item.translated_by)}): {text(item.translation)}</p>'
             )
-        parts.append(f'<p class="scs-reference">{reference_html(source)}</p>')
+        parts.append(f'<p class="scs-reference" data-search-exclude>{reference_html(source)}</p>')
         items.append(f'<li class="scs-evidence-item">{"".join(parts)}</li>')
     return f'<ul class="scs-evidence">{"".join(items)}</ul>'
 

@@ -70,9 +70,13 @@ def claim_table(claims: Iterable[Claim], here: str, caption: str = "", filterabl
     )
 
 
+HTML_START, HTML_END = "<!--scs-html-->", "<!--/scs-html-->"
+
+
 def html_block(*parts: str) -> str:
-    """HTML that Markdown leaves alone: one block element, blank lines around it."""
-    return "\n" + "".join(parts) + "\n\n"
+    """HTML that Markdown leaves alone: one block, blank lines around it, between sentinels
+    that let the site lift it out before Markdown runs (see ``pages.lift_html``)."""
+    return "\n" + HTML_START + "".join(parts) + HTML_END + "\n\n"
 
 
 def claims_by_id(archive: Archive, ids: Iterable[str]) -> list[Claim]:
@@ -88,7 +92,7 @@ def cite_block(permalink: str, reference: str, bibtex: str) -> str:
         )
 
     return (
-        '<div class="scs-cite">'
+        '<div class="scs-cite" data-search-exclude>'
         + block("Permalink", "permalink", permalink)
         + block("Reference", "text", reference)
         + block("BibTeX", "bibtex", bibtex)
