@@ -193,7 +193,29 @@ def _compare_builds(project: Path, work: Path, label: str, out: list[str]) -> fl
     out.append(f"{label}: peak memory MB (archive, plain): {m_arch / 2**20:.0f} {m_plain / 2**20:.0f}")
     out.append(f"{label}: site bytes: {_tree_bytes(site)}")
     out.append(f"{label}: search-index bytes per page: {index.stat().st_size // max(pages, 1)}")
+    claim_page = sorted((site / "claims").glob("*/index.html"))[0]
+    out.extend(_first_visit(site, claim_page, label))
     return ratio
+
+
+def _first_visit(site: Path, page: Path, label: str) -> list[str]:
+    """What a reader's first visit to ``page`` transfers: HTML, CSS, JS; and the search index,
+    which is fetched when search is first used. Also counts references to other hosts."""
+    html = page.read_text(encoding="utf-8")
+    assets = re.findall(r'<(?:link rel="stylesheet" href|script src)="([^"]+)"', html)
+    third_party = re.findall(r'<(?:link|script|img|iframe)[^>]+(?:src|href)="(?:https?:)?//', html)
+
+    def size(ref: str) -> int:
+        return (page.parent / ref).resolve().stat().st_size if not ref.startswith("/") else (site / ref.lstrip("/")).stat().st_size
+
+    css = sum(size(a) for a in assets if a.endswith(".css"))
+    js = sum(size(a) for a in assets if a.endswith(".js"))
+    index = (site / "search" / "search_index.json").stat().st_size
+    return [
+        f"{label}: claim page first visit bytes (HTML, CSS, JS): {len(html.encode())} {css} {js}",
+        f"{label}: search index bytes (fetched on first search): {index}",
+        f"{label}: third-party references on a claim page: {len(third_party)}",
+    ]
 
 
 def _claim_page_bytes(work: Path, n_claims: int) -> int:

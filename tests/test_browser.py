@@ -183,3 +183,12 @@ def test_print_hides_navigation_and_writes_out_links(browser, site_server: str) 
     after = link.evaluate("e => getComputedStyle(e, '::after').content")  # type: ignore[union-attr]
     assert link.get_attribute("href") in after  # type: ignore[union-attr]
     page.close()
+
+
+@pytest.mark.parametrize("query", ["shixin", "joint punishment"])
+def test_glossary_is_found_by_toneless_pinyin_and_english(browser, site_server: str, query: str) -> None:  # type: ignore[no-untyped-def]
+    page = browser.new_page()
+    page.goto(site_server)
+    hits = search(page, query)
+    assert any("/glossary/" in h for h in hits), hits[:5]
+    page.close()

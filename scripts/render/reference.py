@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from ..cite import short_label
 from ..markup import esc, text
 from ..model import Archive
@@ -31,6 +33,12 @@ def render_timeline(archive: Archive) -> str:
     return "".join(out)
 
 
+def toneless(pinyin: str) -> str:
+    """``shīxìn`` -> ``shixin``: how most readers type pinyin into a search box."""
+    stripped = "".join(c for c in unicodedata.normalize("NFD", pinyin) if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", stripped)
+
+
 def render_glossary(archive: Archive) -> str:
     here = INDEXES["glossary"]
     out = [front_matter("Glossary", "Chinese terms of the social credit system: characters, pinyin, English, meaning."), "# Glossary\n\n"]
@@ -38,7 +46,8 @@ def render_glossary(archive: Archive) -> str:
         f"<p>{len(archive.terms)} terms. Search this page (or the whole site) by characters, pinyin or English.</p>"
     ))
     rows = "".join(
-        f'<tr><td lang="zh">{esc(t.term)}</td><td>{esc(t.pinyin)}</td><td>{text(t.english)}</td>'
+        f'<tr><td lang="zh">{esc(t.term)}</td>'
+        f'<td>{esc(t.pinyin)}<span class="scs-toneless"> ({esc(toneless(t.pinyin))})</span></td><td>{text(t.english)}</td>'
         f"<td>{text(t.meaning)} "
         f'<a href="{link(here, INDEXES["topics"], t.topic)}">{esc(topic_label(t.topic))}</a>; '
         f"{_source_links(archive, t.sources, here)}</td></tr>"
