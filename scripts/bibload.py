@@ -76,7 +76,7 @@ def _source(path: str, entry: bib.Entry, lines: list[str]) -> tuple[Source | Non
         name = f.key.lower()
         value = unicodedata.normalize("NFC", str(f.value)).strip()
         field_lines[name] = f.start_line + 1
-        if LATEX.search(value):
+        if "\\" in value and LATEX.search(value):
             macro = LATEX.search(value).group(0)  # type: ignore[union-attr]
             problems.append(Problem(path, f.start_line + 1, f"{name}: LaTeX macro '{macro}' found; write the character itself in UTF-8"))
         fields[name] = value
