@@ -14,7 +14,7 @@ if ! command -v chromium >/dev/null 2>&1; then
 fi
 
 [ -x .venv/bin/python ] || python3 -m venv .venv
-.venv/bin/pip install -q --disable-pip-version-check -r requirements-dev.txt
+.venv/bin/pip install -q --disable-pip-version-check -r requirements-dev.txt -c constraints.txt
 
 export NO_MKDOCS_2_WARNING=1
 .venv/bin/python -m scripts check
