@@ -40,22 +40,27 @@ def toneless(pinyin: str) -> str:
 
 
 def render_glossary(archive: Archive) -> str:
+    """One short section per term, so that site search finds a term by its characters, its
+    pinyin (with or without tones) or its English rendering and lands on that term."""
     here = INDEXES["glossary"]
     out = [front_matter("Glossary", "Chinese terms of the social credit system: characters, pinyin, English, meaning."), "# Glossary\n\n"]
     out.append(html_block(
-        f"<p>{len(archive.terms)} terms. Search this page (or the whole site) by characters, pinyin or English.</p>"
+        f"<p>{len(archive.terms)} terms, in pinyin order. Search the site by characters, pinyin (tone marks optional) or English.</p>"
     ))
-    rows = "".join(
-        f'<tr><td lang="zh">{esc(t.term)}</td>'
-        f'<td>{esc(t.pinyin)}<span class="scs-toneless"> ({esc(toneless(t.pinyin))})</span></td><td>{text(t.english)}</td>'
-        f"<td>{text(t.meaning)} "
-        f'<a href="{link(here, INDEXES["topics"], t.topic)}">{esc(topic_label(t.topic))}</a>; '
-        f"{_source_links(archive, t.sources, here)}</td></tr>"
-        for t in archive.terms
-    )
-    out.append(html_block(
-        '<div class="scs-table-wrap"><table class="scs-glossary"><caption>Glossary of Chinese terms</caption>'
-        '<thead><tr><th scope="col">Term</th><th scope="col">Pinyin</th><th scope="col">English</th><th scope="col">Meaning, topic and sources</th></tr></thead>'
-        f"<tbody>{rows}</tbody></table></div>"
-    ))
+    used: set[str] = set()
+    for t in archive.terms:
+        anchor = base = "term-" + "-".join(toneless(t.pinyin).lower().replace(",", " ").split())
+        n = 1
+        while anchor in used:
+            n += 1
+            anchor = f"{base}-{n}"
+        used.add(anchor)
+        out.append(html_block(
+            f'<section class="scs-term"><h2 id="{esc(anchor)}"><span lang="zh">{esc(t.term)}</span> '
+            f'<span class="scs-pinyin">{esc(t.pinyin)}</span> <span class="scs-toneless">({esc(toneless(t.pinyin))})</span></h2>',
+            f"<p><strong>English:</strong> {text(t.english)}</p>",
+            f"<p>{text(t.meaning)} Topic: "
+            f'<a href="{link(here, INDEXES["topics"], t.topic)}">{esc(topic_label(t.topic))}</a>. '
+            f"Sources: {_source_links(archive, t.sources, here)}.</p></section>",
+        ))
     return "".join(out)
