@@ -13,7 +13,6 @@ from typing import Any
 import bibtexparser
 import yaml
 from bibtexparser.middlewares import AddEnclosingMiddleware
-from bibtexparser.model import Entry
 
 try:
     from yaml import CSafeDumper as _BaseDumper
@@ -134,7 +133,3 @@ def canonical_bib(text: str, library: bibtexparser.Library | None = None) -> str
         bibtex_format=fmt,
     )
     return written.strip() + "\n"
-
-
-def is_entry(block: object) -> bool:
-    return isinstance(block, Entry)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from typing import Iterable, Iterator, Mapping
 
+from .freshness import build_date
 from .model import Claim, Event, Source, Term
 from .problems import Problem, did_you_mean, one_of
 from .vocab import PRIMARY_CLASSES, SOURCE_CLASSES
@@ -26,9 +26,8 @@ _BIB_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
 def today() -> dt.date:
-    """'Now' for date rules; ``ARCHIVE_TODAY=YYYY-MM-DD`` freezes it (tests, rebuilds)."""
-    fixed = os.environ.get("ARCHIVE_TODAY")
-    return dt.date.fromisoformat(fixed) if fixed else dt.date.today()
+    """'Now' for the date rules: the build date (``ARCHIVE_TODAY`` freezes it for tests)."""
+    return build_date()
 
 
 def parse_date(value: str) -> tuple[dt.date | None, str]:
