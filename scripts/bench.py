@@ -27,7 +27,7 @@ import yaml
 
 from .canonical import canonical_bib, canonical_claim
 from .load import check_archive, load_archive
-from .pages import generate_data, generate_pages
+from .pages import expand_markers, generate_data, generate_pages
 from .schema import load_schema
 from .urls import INDEXES
 
@@ -156,8 +156,6 @@ def _plain_twin(project: Path, twin: Path, as_of: dt.date) -> None:
         target = twin / "docs" / uri
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(content, encoding="utf-8")
-    from .pages import expand_markers
-
     index = twin / "docs" / "index.md"
     index.write_text(expand_markers(index.read_text(encoding="utf-8"), archive), encoding="utf-8")
 

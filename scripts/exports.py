@@ -12,7 +12,7 @@ from typing import Any
 
 from .cite import reference_text
 from .model import Archive, Claim, Source
-from .urls import claim_uri, page_url, source_uri
+from .urls import claim_uri, permalink, source_uri
 
 CSV_COLUMNS = (
     "id", "url", "statement", "kind", "status", "topics", "reviewed", "first_reviewed",
@@ -22,10 +22,6 @@ CSV_COLUMNS = (
 
 def _dump(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-
-
-def permalink(site_url: str, uri: str) -> str:
-    return site_url.rstrip("/") + "/" + page_url(uri)
 
 
 def source_record(source: Source, site_url: str) -> dict[str, Any]:

@@ -6,9 +6,8 @@ from dataclasses import dataclass
 from xml.etree import ElementTree as ET
 
 from .cite import ARCHIVE_NAME
-from .exports import permalink
 from .model import Archive, Change, Claim
-from .urls import claim_uri
+from .urls import claim_uri, permalink
 
 ATOM = "http://www.w3.org/2005/Atom"
 

@@ -7,8 +7,7 @@ from typing import Any
 
 from .cite import ARCHIVE_NAME
 from .model import Archive, Claim, Source
-from .urls import claim_uri
-from .exports import permalink
+from .urls import claim_uri, permalink
 
 
 def _appearance(source: Source) -> dict[str, Any]:

@@ -87,8 +87,4 @@ def _describe(error: ValidationError, lines: LineMap, path: str) -> list[Problem
             "^[A-Za-z0-9][A-Za-z0-9_-]*$": "a BibTeX key (ASCII letters, digits, '-', '_')",
         }.get(str(error.validator_value), f"text matching {error.validator_value}")
         return [Problem(path, line, f"{name}: {error.instance!r} is not {hint}")]
-    if kind in ("minLength", "maxLength", "minItems", "maxItems"):
-        return [Problem(path, line, f"{name}: {error.message}")]
-    if kind == "dependencies":
-        return [Problem(path, line, f"{name}: {error.message}")]
     return [Problem(path, line, f"{name}: {error.message}")]

@@ -40,6 +40,11 @@ def page_url(uri: str) -> str:
     return stem + "/"
 
 
+def permalink(site_url: str, uri: str) -> str:
+    """The absolute URL of the page built from ``uri``."""
+    return site_url.rstrip("/") + "/" + page_url(uri)
+
+
 @lru_cache(maxsize=65536)
 def link(from_uri: str, to_uri: str, anchor: str = "") -> str:
     """Relative URL from the page built from ``from_uri`` to the one built from ``to_uri``.

@@ -9,14 +9,14 @@ from ..freshness import due_date, is_due
 from ..jsonld import claim_review_script
 from ..markup import esc, lang_of, rich, text
 from ..model import Archive, Claim
-from ..urls import INDEXES, claim_uri, link, page_url, source_uri
+from ..urls import INDEXES, claim_uri, link, permalink, source_uri
 from ..vocab import KIND_LABELS, STANCES, STATUSES
 from .common import cite_block, claims_by_id, front_matter, html_block, kind_badge, status_badge, topic_links
 
 
 def render_claim(claim: Claim, archive: Archive, site_url: str, as_of: dt.date) -> str:
     here = claim_uri(claim.id)
-    permalink = site_url.rstrip("/") + "/" + page_url(here)
+    url = permalink(site_url, here)
     out = [front_matter(claim.statement, claim.verdict)]
     out.append(html_block(f'<h1 class="scs-statement">{text(claim.statement)}</h1>'))
     if is_due(claim.reviewed, as_of):
@@ -50,7 +50,7 @@ def render_claim(claim: Claim, archive: Archive, site_url: str, as_of: dt.date) 
     out.append("## Review {#review}\n")
     out.append(html_block(_review(claim)))
     out.append("## Cite this claim {#cite}\n")
-    out.append(html_block(_cite(claim, permalink)))
+    out.append(html_block(_cite(claim, url)))
     out.append(html_block(claim_review_script(claim, archive, site_url)))
     return "".join(out)
 

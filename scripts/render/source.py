@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from ..cite import reference_html, reference_text
-from ..exports import permalink
 from ..markup import esc, text
 from ..model import Archive, Source
-from ..urls import INDEXES, claim_uri, link, source_uri
+from ..urls import INDEXES, claim_uri, link, permalink, source_uri
 from ..vocab import SOURCE_CLASSES
 from .common import cite_block, claims_by_id, front_matter, html_block, status_badge
 
