@@ -8,23 +8,18 @@ in memory, and resolves citations and markers in hand-written pages.
 from __future__ import annotations
 
 import logging
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-# MkDocs puts this file's folder on sys.path; the package is imported from the repository root.
-_ROOT = Path(__file__).resolve().parent.parent
-if str(_ROOT) not in sys.path:
-    sys.path.insert(0, str(_ROOT))
-
-from scripts import docrefs, pages  # noqa: E402
-from scripts.cite import short_label  # noqa: E402
-from scripts.freshness import build_date  # noqa: E402
-from scripts.load import check_archive  # noqa: E402
-from scripts.model import Archive  # noqa: E402
+from social_credit_archive.check.archive import check_archive
+from social_credit_archive.check import docs as docrefs
+from social_credit_archive.dates import build_date
+from social_credit_archive.model import Archive
+from social_credit_archive.site import registry as pages
+from social_credit_archive.site.cite import short_label
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

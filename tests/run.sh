@@ -15,6 +15,7 @@ fi
 
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/pip install -q --disable-pip-version-check -r requirements-dev.txt -c constraints.txt
+.venv/bin/pip install -q --disable-pip-version-check --no-deps -e .
 
 export NO_MKDOCS_2_WARNING=1
 .venv/bin/python -m scripts check

@@ -10,7 +10,7 @@ import pytest
 
 from conftest import ROOT
 
-from scripts.load import load_archive
+from social_credit_archive.check.archive import load_archive
 
 pytestmark = pytest.mark.browser
 

@@ -10,7 +10,7 @@ import pytest
 
 from conftest import ROOT, run_cli
 
-from scripts.load import load_archive
+from social_credit_archive.check.archive import load_archive
 
 ARCHIVE = load_archive(ROOT)
 # index.md (a reading order) and reading-a-claim.md (how this site works) state no facts about

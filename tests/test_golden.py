@@ -14,8 +14,8 @@ import pytest
 
 from conftest import FIXTURES
 
-from scripts.load import load_archive
-from scripts.pages import generate_pages
+from social_credit_archive.check.archive import load_archive
+from social_credit_archive.site.registry import generate_pages
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 PAGES = generate_pages(load_archive(FIXTURES / "base"), "https://archive.example/", dt.date(2026, 11, 21))

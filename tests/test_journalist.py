@@ -14,9 +14,9 @@ from xml.etree import ElementTree as ET
 
 from conftest import FIXTURES, ROOT, build_site, make_archive, site_project
 
-from scripts.cite import reference_text
-from scripts.freshness import due_date
-from scripts.load import load_archive
+from social_credit_archive.site.cite import reference_text
+from social_credit_archive.dates import due_date
+from social_credit_archive.check.archive import load_archive
 
 ARCHIVE = load_archive(ROOT)
 ATOM = {"a": "http://www.w3.org/2005/Atom"}

@@ -14,10 +14,10 @@ import yaml
 
 from conftest import FIXTURES, ROOT, make_archive, run_cli
 
-from scripts.bibload import load_bibliography
-from scripts.rules import source_problems
-from scripts.rules import today as rules_today
-from scripts.yamlload import load_yaml
+from social_credit_archive.load.bibtex import load_bibliography
+from social_credit_archive.check.rules import source_problems
+from social_credit_archive.check.rules import today as rules_today
+from social_credit_archive.load.strict_yaml import load_yaml
 
 
 def test_new_writes_an_explained_skeleton(tmp_path: Path) -> None:

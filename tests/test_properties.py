@@ -17,9 +17,9 @@ from hypothesis import strategies as st
 
 from conftest import FIXTURES
 
-from scripts.canonical import canonical_claim
-from scripts.exports import claims_csv, claims_json, sources_csl_json
-from scripts.load import check_archive
+from social_credit_archive.check.canonical import canonical_claim
+from social_credit_archive.export.claims import claims_csv, claims_json, sources_csl_json
+from social_credit_archive.check.archive import check_archive
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from conftest import ROOT
 
-from scripts.load import load_archive
+from social_credit_archive.check.archive import load_archive
 
 
 def test_every_claim_and_source_has_a_page(real_site: Path) -> None:

@@ -17,8 +17,8 @@ import pytest
 
 from conftest import ROOT, build_site, make_archive, site_project
 
-from scripts.load import load_archive
-from scripts.markup import rich
+from social_credit_archive.check.archive import load_archive
+from social_credit_archive.site.markup import rich
 
 PAYLOADS = [
     "<script>alert(1)</script>",
@@ -117,7 +117,7 @@ def test_script_close_tag_in_data_cannot_break_out_of_json_ld() -> None:
     from dataclasses import replace
 
     from conftest import FIXTURES
-    from scripts.jsonld import claim_review_script
+    from social_credit_archive.export.claimreview import claim_review_script
 
     archive = load_archive(FIXTURES / "base")
     claim = replace(archive.claims["scores-decide-dating"], statement='</script><script>alert("x")</script> & more')
@@ -133,7 +133,7 @@ def test_generated_pages_escape_payloads_that_skip_the_checker() -> None:
     from dataclasses import replace
 
     from conftest import FIXTURES
-    from scripts.pages import generate_pages
+    from social_credit_archive.site.registry import generate_pages
 
     archive = load_archive(FIXTURES / "base")
     bad = " ".join(PAYLOADS) + "\n---\nhide: [navigation]\n--8<-- \".git/config\"\n<!-- material/tags -->"
