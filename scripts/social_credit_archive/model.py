@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Mapping
 
+from .problems import LineMap, Where
+
 _BRACES = re.compile(r"[{}]")
 
 
@@ -27,47 +29,79 @@ class Person:
     def display(self) -> str:
         return self.family if self.corporate or not self.given else f"{self.family}, {self.given}"
 
+    @property
+    def natural(self) -> str:
+        """``Given Family``: how a byline prints the name."""
+        return self.family if self.corporate or not self.given else f"{self.given} {self.family}"
+
+
+#: BibTeX fields that name where a source was published, most specific first.
+CONTAINER_FIELDS = ("journaltitle", "journal", "booktitle", "publisher", "institution", "organization", "howpublished")
+
 
 @dataclass(frozen=True, slots=True)
 class Source:
+    """One BibTeX entry. Text fields are NFC, braces removed; ``raw`` is the entry as BibTeX."""
+
     key: str
     entry_type: str
-    fields: Mapping[str, str]  # as written (outer braces removed), NFC
-    authors: tuple[Person, ...]
-    path: str
-    line: int
-    field_lines: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
+    title: str
+    sourceclass: str
+    authors: tuple[Person, ...] = ()
+    editors: tuple[Person, ...] = ()
+    date: str = ""  # ``date``, else ``year`` (YYYY, YYYY-MM or YYYY-MM-DD)
+    url: str = ""
+    urldate: str = ""
+    origtitle: str = ""
+    shorttitle: str = ""
+    journaltitle: str = ""
+    booktitle: str = ""
+    publisher: str = ""
+    institution: str = ""
+    organization: str = ""
+    howpublished: str = ""
+    genre: str = ""  # BibTeX ``type``: report type, document genre
+    number: str = ""
+    volume: str = ""
+    pages: str = ""
+    translator: str = ""
+    translationurl: str = ""
+    archiveurl: str = ""
+    supersededby: str = ""
+    langid: str = ""
+    note: str = ""
+    abstract: str = ""
+    where: Where = field(default_factory=lambda: Where(""))
     raw: str = ""
 
-    def get(self, name: str) -> str:
-        return unbrace(self.fields.get(name, ""))
+    @property
+    def path(self) -> str:
+        return self.where.path
 
     @property
-    def title(self) -> str:
-        return self.get("title")
-
-    @property
-    def sourceclass(self) -> str:
-        return self.get("sourceclass")
-
-    @property
-    def date(self) -> str:
-        return self.get("date") or self.get("year")
+    def line(self) -> int:
+        return self.where.line()
 
     @property
     def year(self) -> str:
         return self.date[:4] if self.date[:4].isdigit() else "n.d."
 
     @property
-    def url(self) -> str:
-        return self.get("url")
+    def container(self) -> str:
+        """Where it was published: journal, website, publisher or issuing institution."""
+        for name in ("journaltitle", "booktitle", "publisher", "institution", "organization", "howpublished"):
+            if value := getattr(self, name):
+                return str(value)
+        return ""
 
     @property
-    def container(self) -> str:
-        for name in ("journaltitle", "journal", "booktitle", "publisher", "institution", "organization", "howpublished"):
-            if self.get(name):
-                return self.get(name)
-        return ""
+    def publisher_id(self) -> str:
+        """Who published it, normalised: two sources are independent only if these differ."""
+        who = self.container or (self.authors[0].family if self.authors and self.authors[0].corporate else "")
+        if not who and self.url:
+            who = self.url.split("/")[2].removeprefix("www.") if self.url.count("/") >= 2 else self.url
+        who = re.sub(r"\(.*?\)", "", who.casefold())
+        return " ".join(w for w in re.split(r"\W+", who) if w and w != "the") or self.key
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,9 +132,23 @@ class Change:
 
 
 @dataclass(frozen=True, slots=True)
+class Part:
+    """One atomic part of a compound claim, rated on its own evidence."""
+
+    statement: str
+    status: str
+    verdict: str
+    evidence: tuple[Evidence, ...]
+    missing: str = ""
+    material: bool = True
+    where: Where = field(default_factory=lambda: Where(""))
+
+
+@dataclass(frozen=True, slots=True)
 class Claim:
     id: str
     statement: str
+    summary: str
     kind: str
     status: str
     topics: tuple[str, ...]
@@ -110,18 +158,39 @@ class Claim:
     related: tuple[str, ...]
     reviewed: str
     history: tuple[Change, ...]
-    path: str
-    lines: Mapping[tuple[str | int, ...], int]
+    where: Where
+    title: str = ""
+    family: str = ""
+    subject: str = ""
+    missing: str = ""
+    parts: tuple[Part, ...] = ()
+    about: tuple[str, ...] = ()
+
+    @property
+    def path(self) -> str:
+        return self.where.path
 
     def line_of(self, *where: str | int) -> int:
-        """The line of a field (or the nearest enclosing one) in the claim's file."""
-        while where and where not in self.lines:
-            where = where[:-1]
-        return self.lines.get(where, 1)
+        return self.where.line(*where)
 
     @property
     def first_reviewed(self) -> str:
         return self.history[0].date
+
+    @property
+    def heading(self) -> str:
+        """The page title: the short ``title`` if given, else the summary."""
+        return self.title or self.summary
+
+    @property
+    def all_evidence(self) -> tuple[Evidence, ...]:
+        """Claim-level evidence, then each part's, in page order (the order of the numbers)."""
+        return self.evidence + tuple(e for p in self.parts for e in p.evidence)
+
+    @property
+    def missing_texts(self) -> tuple[str, ...]:
+        own = (self.missing,) if self.missing else ()
+        return own + tuple(p.missing for p in self.parts if p.missing)
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,8 +202,8 @@ class Event:
     text: str
     sources: tuple[str, ...]
     claims: tuple[str, ...]
-    path: str
-    line: int
+    where: Where
+    about: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,8 +216,54 @@ class Term:
     meaning: str
     sources: tuple[str, ...]
     topic: str
-    path: str
-    line: int
+    where: Where
+    about: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SurveyEntry:
+    """A claim found circulating, with where it was seen and what the archive did with it."""
+
+    id: str
+    claim: str
+    families: tuple[str, ...]
+    seen_in: tuple[str, ...]
+    recurs: int
+    rated_as: str  # a claim id, or "" when not rated
+    not_rated: str  # the reason, when not rated
+    where: Where
+
+
+@dataclass(frozen=True, slots=True)
+class Saying:
+    """One line of what a document says, with its article and the source it was read in."""
+
+    text: str
+    locator: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A document, place, body or company that claims name; its page is generated."""
+
+    id: str
+    type: str  # document | place | body | company
+    name: str
+    summary: str
+    sources: tuple[str, ...]
+    where: Where
+    name_zh: str = ""
+    short: str = ""  # abbreviation or short name (NDRC)
+    number: str = ""
+    issuers: tuple[str, ...] = ()
+    issued: str = ""
+    effective: str = ""
+    status: str = ""  # documents: in-force | superseded | draft | expired | unknown
+    superseded_by: str = ""
+    text: tuple[str, ...] = ()  # sources that hold the document's text or a translation
+    says: tuple[Saying, ...] = ()
+    within: str = ""  # places: the province; bodies: the parent body
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,5 +274,34 @@ class Archive:
     sources: Mapping[str, Source]
     events: tuple[Event, ...] = ()
     terms: tuple[Term, ...] = ()
+    survey: tuple[SurveyEntry, ...] = ()
+    entities: Mapping[str, Entity] = field(default_factory=lambda: MappingProxyType({}))
     cited_by: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # source key -> claim ids
     related_to: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # claim id -> claim ids (both ways)
+    entity_claims: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # entity id -> claim ids
+    claim_entities: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # claim id -> entity ids
+    source_entities: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # source key -> entity ids
+
+    def updates(self) -> list[Update]:
+        """Every history entry across the archive, newest first (ties broken by claim id)."""
+        items = [Update(c, h, i) for c in self.claims.values() for i, h in enumerate(c.history)]
+        return sorted(items, key=lambda u: (u.change.date, u.claim.id, u.index), reverse=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Update:
+    """One history entry of one claim: a first review or a change of status."""
+
+    claim: Claim
+    change: Change
+    index: int
+
+    @property
+    def previous(self) -> str:
+        return self.claim.history[self.index - 1].status if self.index else ""
+
+    @property
+    def is_status_change(self) -> bool:
+        return bool(self.index) and self.previous != self.change.status
+
+

@@ -1,7 +1,8 @@
-"""Read ``sources/`` (and the citations in ``docs/``) into an ``Archive``, collecting every problem.
+"""Read the whole archive through one safe reader, apply every rule, collect every problem.
 
-The CLI, the MkDocs hook and the tests all call ``check_archive``; nothing is published
-unless it returns no errors.
+The CLI, the MkDocs hook, ``generate`` and the tests all call ``check_archive``; nothing is
+published unless it returns no errors. Files are read once; each record's schema check and
+text rules run on the data as parsed, then the cross-record rules on the typed records.
 """
 
 from __future__ import annotations
@@ -11,26 +12,40 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
+from typing import Any, Mapping
 
-from . import docs as docrefs, rules
-from ..site import registry as pages
+from ..dates import build_date
 from ..load.bibtex import parse_bibliography
-from .canonical_cache import CanonicalCache
-from .canonical import canonical_bib, canonical_claim
-from ..model import Archive, Claim, Event, Term
-from ..problems import ArchiveError, Problem
-from ..load.records import claim_from_data, events_from_data, terms_from_data
-from ..load.schema import load_schema, schema_problems
-from ..load.strict_yaml import YamlProblem, load_yaml, read_text
-
+from ..load.canonical import canonical_bib, canonical_claim
+from ..load.canonical_cache import CanonicalCache
+from ..load.characters import bad_character, message as character_message
+from ..load.reader import KIB, MIB, TreeReader
+from ..load.records import claim_from_data, entities_from_data, events_from_data, survey_from_data, terms_from_data
+from ..load.schema import Schemas
+from ..load.strict_yaml import YamlProblem, load_yaml
+from ..model import Archive, Claim, Entity, Event, Source, SurveyEntry, Term
+from ..problems import ArchiveError, LineMap, Problem, Where
+from ..site.urls import reserved_names
+from . import docs as hand_pages
+from .claims import claim_problems
+from .rating import subject_warnings
+from .references import entity_problems, event_problems, survey_problems, term_problems
+from .sources import source_problems
+from .text import text_problems
 
 NOT_CANONICAL = "not in canonical form; run: python -m scripts fmt"
+CLAIM_BYTES = 256 * KIB
+LIST_BYTES = 4 * MIB
+BIB_BYTES = 8 * MIB
+PAGE_BYTES = 512 * KIB
+LIST_FILES = {"timeline": "timeline.yaml", "glossary": "glossary.yaml", "survey": "survey.yaml", "entities": "entities.yaml"}
 
 
 @dataclass(frozen=True)
 class Result:
     archive: Archive | None
     problems: tuple[Problem, ...]
+    schemas: Schemas | None = None
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -41,143 +56,282 @@ class Result:
         return tuple(p for p in self.problems if p.warning)
 
 
-def _rel(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
+def record_label(schema: str, item: Any) -> str:
+    """How messages name an item of a list file (as ``load.records`` does)."""
+    if not isinstance(item, dict):
+        return ""
+    if schema == "timeline":
+        return f"event {item.get('date', '')}"
+    if schema == "glossary":
+        return f"term {item.get('term', '')}"
+    return str(item.get("id", ""))
 
 
-def _yaml_file(path: Path, root: Path, schema: str, problems: list[Problem]) -> tuple[object, dict, str] | None:
-    rel = _rel(path, root)
-    text, read_problems = read_text(rel, path.read_bytes())
-    problems.extend(read_problems)
-    if text is None:
-        return None
-    try:
-        data, lines = load_yaml(text)
-    except YamlProblem as exc:
-        problems.append(Problem(rel, exc.line, exc.message))
-        return None
-    found = schema_problems(schema, data, lines, rel)
-    problems.extend(found)
-    return (None, lines, text) if found else (data, lines, text)
+class _Checker:
+    def __init__(self, root: Path, docs_dir: Path, now: dt.date) -> None:
+        self.reader = TreeReader(root)
+        self.root = self.reader.root
+        self.docs_dir = docs_dir.resolve() if docs_dir.is_absolute() else (self.root / docs_dir).resolve()
+        self.now = now
+        self.problems = self.reader.problems
+        self.schemas = Schemas.load(self.reader)
+        self.cache = CanonicalCache(self.root)
 
+    # -- reading ---------------------------------------------------------------------------
 
-def check_archive(root: Path, docs_dir: Path | None = None, now: dt.date | None = None) -> Result:
-    """Load and validate everything under ``root``; return the archive only if it is sound."""
-    root = root.resolve()
-    now = now or rules.today()
-    problems: list[Problem] = []
-    cache = CanonicalCache(root)
-    bib_path = root / "sources" / "references.bib"
-    if bib_path.exists():
-        raw = bib_path.read_bytes()
-        sources, bib_problems, library = parse_bibliography(_rel(bib_path, root), raw)
-        problems.extend(bib_problems)
-        text = raw.decode("utf-8") if not bib_problems else ""
-        if text and not cache.is_known(text):
-            if canonical_bib(text, library) != text:
-                problems.append(Problem(_rel(bib_path, root), 1, NOT_CANONICAL, warning=True))
-            else:
-                cache.add(text)
-    else:
-        sources = {}
-        problems.append(Problem(_rel(bib_path, root), 1, "file not found"))
-    for source in sources.values():
-        problems.extend(rules.source_problems(source, now))
+    def yaml(self, path: Path, schema: str, limit: int) -> tuple[Any, LineMap, str] | None:
+        rel = self.reader.rel(path)
+        text = self.reader.read_text(path, limit)
+        if text is None:
+            return None
+        if (bad := bad_character(text)) is not None:
+            self.problems.append(Problem(rel, bad[0], character_message(bad[1])))
+            return None
+        try:
+            data, lines = load_yaml(text)
+        except YamlProblem as exc:
+            self.problems.append(Problem(rel, exc.line, exc.message))
+            return None
+        found = self.schemas.problems(schema, data, lines, rel)
+        self.problems.extend(found)
+        if found:
+            return None
+        self.text_rules(schema, data, Where(rel, lines))
+        return data, lines, text
 
-    claim_dir = root / "sources" / "claims"
-    paths = sorted(claim_dir.glob("*.yaml")) if claim_dir.is_dir() else []
-    for path in sorted(claim_dir.iterdir()) if claim_dir.is_dir() else []:
-        if path.is_file() and path.suffix != ".yaml" and not path.name.startswith("."):
-            problems.append(Problem(_rel(path, root), 1, "claim files end in .yaml"))
-    loaded_claims: list[tuple[Claim, str]] = []
-    for path in paths:
-        loaded = _yaml_file(path, root, "claim", problems)
-        if loaded is not None and loaded[0] is not None:
-            if not cache.is_known(loaded[2]):
-                if canonical_claim(loaded[0]) != loaded[2]:  # type: ignore[arg-type]
-                    problems.append(Problem(_rel(path, root), 1, NOT_CANONICAL, warning=True))
+    def text_rules(self, schema: str, data: Any, where: Where) -> None:
+        """The archive's text rules on every free-text value the schema names.
+
+        In list files the first step of each path is the record's index: the message names
+        the record by its label (its id or date) rather than by position.
+        """
+        for at, value, markdown in self.schemas.free_texts(schema, data):
+            for why in text_problems(value, markdown=markdown):
+                if at and isinstance(at[0], int) and isinstance(data, list):
+                    item = Where(where.path, where.lines, (at[0],), record_label(schema, data[at[0]]), where.line(at[0]))
+                    self.problems.append(item.problem(at[1:], why))
                 else:
-                    cache.add(loaded[2])
-            loaded_claims.append((claim_from_data(loaded[0], loaded[1], _rel(path, root)), path.stem))  # type: ignore[arg-type]
-    cache.save()
-    claims, stems = _unique_claims(loaded_claims, problems)
-    claim_ids = {p.stem for p in paths}
-    for claim in claims.values():
-        problems.extend(rules.claim_problems(claim, sources, claim_ids, stems[claim.id], now))
+                    self.problems.append(where.problem(at, why))
 
-    events, terms = _optional_lists(root, problems)
-    topics = load_schema("claim")["properties"]["topics"]["items"]["enum"]
-    problems.extend(rules.reference_problems((*events, *terms), sources, set(claims), now, topics))
+    def bibliography(self) -> dict[str, Source]:
+        path = self.root / "sources" / "references.bib"
+        rel = self.reader.rel(path)
+        if not path.exists() and not path.is_symlink():
+            self.problems.append(Problem(rel, 1, "file not found: the archive needs its sources"))
+            return {}
+        text = self.reader.read_text(path, BIB_BYTES)
+        if text is None:
+            return {}
+        bib = parse_bibliography(rel, text, self.schemas)
+        self.problems.extend(bib.problems)
+        for key, fields in bib.fields.items():
+            where = bib.sources[key].where
+            self.text_rules("source", fields, where)
+        if not bib.problems and bib.library is not None and not self.cache.is_known(text):
+            if canonical_bib(text, bib.library) != text:
+                self.problems.append(Problem(rel, 1, NOT_CANONICAL, warning=True))
+            else:
+                self.cache.add(text)
+        if not bib.sources and not bib.problems:
+            self.problems.append(Problem(rel, 1, "holds no entries: the archive needs its sources"))
+        return bib.sources
 
-    used = {e.source for c in claims.values() for e in c.evidence} | {a.source for c in claims.values() for a in c.seen_in}
-    used |= {k for item in (*events, *terms) for k in item.sources}
-    used |= {s.get("supersededby") for s in sources.values()}
-    docs_dir = docs_dir if docs_dir is not None else root / "docs"
-    for page in sorted(docs_dir.rglob("*.md")) if docs_dir.is_dir() else []:
-        text = page.read_text(encoding="utf-8")
-        uri = page.relative_to(docs_dir).as_posix()
-        problems.extend(docrefs.reference_problems(text, uri, _rel(page, root), sources, claim_ids))
-        problems.extend(pages.marker_problems(text, _rel(page, root)))
-        used |= docrefs.cited_keys(text)
-    for source in sources.values():
-        if (target := source.get("supersededby")) and target not in sources:
-            problems.append(Problem(source.path, source.field_lines.get("supersededby", source.line), f"{source.key}: supersededby: unknown source key '{target}'"))
-        if source.key not in used:
-            problems.append(Problem(source.path, source.line, f"{source.key}: not cited by any claim, event, term or page", warning=True))
+    def claims(self) -> tuple[dict[str, Claim], dict[str, str], set[str]]:
+        folder = self.root / "sources" / "claims"
+        rel = self.reader.rel(folder)
+        if not folder.is_dir() or folder.is_symlink():
+            self.problems.append(Problem(rel, 1, "folder not found: the archive needs at least one claim"))
+            return {}, {}, set()
+        paths = []
+        for path in self.reader.walk(folder):
+            if path.parent != folder:
+                self.problems.append(Problem(self.reader.rel(path), 1, "claims live directly in sources/claims/; files in subfolders would be ignored, so move it up"))
+            elif path.name.startswith("."):
+                continue
+            elif path.suffix != ".yaml":
+                self.problems.append(Problem(self.reader.rel(path), 1, "claim files end in .yaml"))
+            else:
+                paths.append(path)
+        for entry in sorted(folder.iterdir()):
+            if entry.is_dir() and not entry.is_symlink() and entry.suffix == ".yaml":
+                self.problems.append(Problem(self.reader.rel(entry), 1, "is a folder, not a claim file"))
+        if not paths and not any(p.path.startswith(rel) for p in self.problems):
+            self.problems.append(Problem(rel, 1, "holds no claim files: the archive needs at least one claim"))
+        loaded: list[tuple[Claim, str]] = []
+        for path in paths:
+            result = self.yaml(path, "claim", CLAIM_BYTES)
+            if result is None:
+                continue
+            data, lines, text = result
+            if not self.cache.is_known(text):
+                if canonical_claim(data) != text:
+                    self.problems.append(Problem(self.reader.rel(path), 1, NOT_CANONICAL, warning=True))
+                else:
+                    self.cache.add(text)
+            loaded.append((claim_from_data(data, lines, self.reader.rel(path)), path.stem))
+        claims, stems = self._unique(loaded)
+        return claims, stems, {p.stem for p in paths}
 
-    result_problems = tuple(sorted(set(problems)))
-    if any(not p.warning for p in result_problems):
-        return Result(None, result_problems)
-    return Result(_cross_reference(claims, sources, events, terms), result_problems)
+    def _unique(self, loaded: list[tuple[Claim, str]]) -> tuple[dict[str, Claim], dict[str, str]]:
+        """One claim per id; a file reusing another file's id is reported against that file."""
+        owner = {claim.id: claim for claim, stem in loaded if claim.id == stem}
+        claims: dict[str, Claim] = {}
+        stems: dict[str, str] = {}
+        for claim, stem in loaded:
+            first = owner.get(claim.id) or claims.get(claim.id)
+            if first is not None and first is not claim:
+                self.problems.append(claim.where.problem(("id",), f"'{claim.id}' is already used by {first.path}"))
+                continue
+            claims[claim.id] = claim
+            stems[claim.id] = stem
+        return claims, stems
+
+    def list_file(self, name: str) -> tuple[Any, LineMap, str] | None:
+        path = self.root / "sources" / LIST_FILES[name]
+        if not path.exists() and not path.is_symlink():
+            return None
+        result = self.yaml(path, name, LIST_BYTES)
+        return result
+
+    def lists(self) -> tuple[tuple[Event, ...], tuple[Term, ...], tuple[SurveyEntry, ...], tuple[Entity, ...]]:
+        out: dict[str, tuple[Any, ...]] = {}
+        makers = {"timeline": events_from_data, "glossary": terms_from_data, "survey": survey_from_data, "entities": entities_from_data}
+        for name, make in makers.items():
+            loaded = self.list_file(name)
+            out[name] = make(loaded[0], loaded[1], self.reader.rel(self.root / "sources" / LIST_FILES[name])) if loaded else ()  # type: ignore[operator]
+        return out["timeline"], out["glossary"], out["survey"], out["entities"]  # type: ignore[return-value]
+
+    def pages(self, sources: Mapping[str, Source], claim_ids: set[str]) -> set[str]:
+        """Check every file under docs/ (and CONTRIBUTING.md); return the keys they cite."""
+        cited: set[str] = set()
+        under_claims = reserved_names("claims")
+        pages: list[tuple[Path, str]] = []
+        for path in self.reader.walk(self.docs_dir):
+            uri = path.relative_to(self.docs_dir).as_posix()
+            if path.suffix == ".md":
+                pages.append((path, uri))
+            elif why := hand_pages.asset_problem(uri):
+                self.problems.append(Problem(self.reader.rel(path), 1, why))
+        contributing = self.root / "CONTRIBUTING.md"
+        if contributing.exists() or contributing.is_symlink():
+            pages.append((contributing, "about/contributing.md"))
+        for path, uri in pages:
+            text = self.reader.read_text(path, PAGE_BYTES)
+            if text is None:
+                continue
+            rel = self.reader.rel(path)
+            if (bad := bad_character(text)) is not None:
+                self.problems.append(Problem(rel, bad[0], character_message(bad[1])))
+                continue
+            self.problems.extend(hand_pages.page_problems(text, uri, rel, sources, claim_ids, under_claims))
+            cited |= hand_pages.cited_keys(text)
+        return cited
+
+    # -- the whole archive -----------------------------------------------------------------
+
+    def run(self) -> Result:
+        sources = self.bibliography()
+        claims, stems, claim_files = self.claims()
+        self.cache.save()
+        events, terms, survey, entity_list = self.lists()
+        entities: dict[str, Entity] = {}
+        duplicates = []
+        for entity in entity_list:
+            if entity.id in entities:
+                duplicates.append(entity)
+            else:
+                entities[entity.id] = entity
+        claim_ids = set(claims) | claim_files
+        entity_ids = set(entities)
+        reserved_sources = {n.lower() for n in reserved_names("sources")}
+        for source in sources.values():
+            self.problems.extend(source_problems(source, sources, reserved_sources, self.now))
+        reserved_claims = reserved_names("claims")
+        for claim in claims.values():
+            self.problems.extend(claim_problems(claim, sources, claim_ids, entity_ids, stems[claim.id], reserved_claims, self.now))
+        self.problems.extend(subject_warnings(claims))
+        for event in events:
+            self.problems.extend(event_problems(event, sources, claim_ids, entity_ids, self.now))
+        for term in terms:
+            self.problems.extend(term_problems(term, sources, entity_ids))
+        self.problems.extend(survey_problems(survey, sources, claims))
+        reserved_entities = reserved_names("entities")
+        for entity in entities.values():
+            if entity.id in reserved_entities:
+                self.problems.append(entity.where.problem(("id",), f"'{entity.id}' is the name of a generated page; choose another id"))
+        self.problems.extend(entity_problems(entities, duplicates, sources, self.now))
+        cited = self.pages(sources, claim_ids)
+        self._unused_sources(sources, claims, events, terms, survey, entities, cited)
+        problems = tuple(sorted(set(self.problems)))
+        if any(not p.warning for p in problems):
+            return Result(None, problems, self.schemas)
+        return Result(cross_reference(claims, sources, events, terms, survey, entities), problems, self.schemas)
+
+    def _unused_sources(self, sources: Mapping[str, Source], claims: Mapping[str, Claim], events: tuple[Event, ...], terms: tuple[Term, ...],
+                        survey: tuple[SurveyEntry, ...], entities: Mapping[str, Entity], cited: set[str]) -> None:
+        used = set(cited)
+        for claim in claims.values():
+            used |= {e.source for e in claim.all_evidence} | {a.source for a in claim.seen_in}
+        for item in (*events, *terms):
+            used |= set(item.sources)
+        for entry in survey:
+            used |= set(entry.seen_in)
+        for entity in entities.values():
+            used |= set(entity.sources) | set(entity.text) | {s.source for s in entity.says}
+        used |= {s.supersededby for s in sources.values()}
+        for source in sources.values():
+            if source.key not in used:
+                self.problems.append(source.where.problem((), "not cited by any claim, event, term, survey entry, entity or page", warning=True))
 
 
-def _unique_claims(loaded: list[tuple[Claim, str]], problems: list[Problem]) -> tuple[dict[str, Claim], dict[str, str]]:
-    """One claim per id; a file reusing another file's id is reported against that file."""
-    owner = {claim.id: claim for claim, stem in loaded if claim.id == stem}
-    claims: dict[str, Claim] = {}
-    stems: dict[str, str] = {}
-    for claim, stem in loaded:
-        first = owner.get(claim.id) or claims.get(claim.id)
-        if first is not None and first is not claim:
-            problems.append(Problem(claim.path, claim.line_of("id"), f"id: '{claim.id}' is already used by {first.path}"))
-            continue
-        claims[claim.id] = claim
-        stems[claim.id] = stem
-    return claims, stems
-
-
-def _optional_lists(root: Path, problems: list[Problem]) -> tuple[tuple[Event, ...], tuple[Term, ...]]:
-    events: tuple[Event, ...] = ()
-    terms: tuple[Term, ...] = ()
-    timeline = root / "sources" / "timeline.yaml"
-    if timeline.exists() and (loaded := _yaml_file(timeline, root, "timeline", problems)) and loaded[0] is not None:
-        events = events_from_data(loaded[0], loaded[1], _rel(timeline, root))  # type: ignore[arg-type]
-    glossary = root / "sources" / "glossary.yaml"
-    if glossary.exists() and (loaded := _yaml_file(glossary, root, "glossary", problems)) and loaded[0] is not None:
-        terms = terms_from_data(loaded[0], loaded[1], _rel(glossary, root))  # type: ignore[arg-type]
-    return events, terms
-
-
-def _cross_reference(claims: dict[str, Claim], sources: dict, events: tuple[Event, ...], terms: tuple[Term, ...]) -> Archive:
+def cross_reference(
+    claims: Mapping[str, Claim], sources: Mapping[str, Source], events: tuple[Event, ...], terms: tuple[Term, ...],
+    survey: tuple[SurveyEntry, ...], entities: Mapping[str, Entity],
+) -> Archive:
     cited_by: dict[str, set[str]] = defaultdict(set)
     related: dict[str, set[str]] = defaultdict(set)
+    text_of = {key: entity.id for entity in entities.values() for key in entity.text}
+    entity_claims: dict[str, set[str]] = defaultdict(set)
     for claim in claims.values():
-        for key in {e.source for e in claim.evidence} | {a.source for a in claim.seen_in}:
+        keys = {e.source for e in claim.all_evidence} | {a.source for a in claim.seen_in}
+        for key in keys:
             cited_by[key].add(claim.id)
+        for key in {e.source for e in claim.all_evidence}:
+            if key in text_of:
+                entity_claims[text_of[key]].add(claim.id)
+        for entity in claim.about:
+            entity_claims[entity].add(claim.id)
         for other in claim.related:
             related[claim.id].add(other)
             related[other].add(claim.id)
+    claim_entities: dict[str, set[str]] = defaultdict(set)
+    for entity, ids in entity_claims.items():
+        for claim_id in ids:
+            claim_entities[claim_id].add(entity)
+    source_entities: dict[str, set[str]] = defaultdict(set)
+    for entity in entities.values():
+        for key in entity.text:
+            source_entities[key].add(entity.id)
+    frozen = lambda d: MappingProxyType({k: tuple(sorted(v)) for k, v in sorted(d.items())})  # noqa: E731
     return Archive(
         claims=MappingProxyType(dict(sorted(claims.items()))),
         sources=MappingProxyType(dict(sorted(sources.items(), key=lambda kv: kv[0].lower()))),
         events=tuple(sorted(events, key=lambda e: (e.date, e.title))),
-        terms=tuple(sorted(terms, key=lambda t: t.pinyin.lower())),
-        cited_by=MappingProxyType({k: tuple(sorted(v)) for k, v in cited_by.items()}),
-        related_to=MappingProxyType({k: tuple(sorted(v)) for k, v in related.items()}),
+        terms=tuple(terms),
+        survey=tuple(sorted(survey, key=lambda s: (-s.recurs, s.id))),
+        entities=MappingProxyType(dict(sorted(entities.items()))),
+        cited_by=frozen(cited_by),
+        related_to=frozen(related),
+        entity_claims=frozen(entity_claims),
+        claim_entities=frozen(claim_entities),
+        source_entities=frozen(source_entities),
     )
+
+
+def check_archive(root: Path, docs_dir: Path | None = None, now: dt.date | None = None) -> Result:
+    """Load and check everything under ``root``; return the archive only if it is sound."""
+    checker = _Checker(root, docs_dir if docs_dir is not None else Path("docs"), now or build_date())
+    return checker.run()
 
 
 def load_archive(root: Path, docs_dir: Path | None = None) -> Archive:

@@ -1,4 +1,4 @@
-"""``python -m scripts check [ROOT]``: validate the archive and summarise it."""
+"""``archive check [ROOT]``: check the archive and summarise it, or list every problem."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from collections import Counter
 from pathlib import Path
 
 from ..check.archive import check_archive
+from ..dates import ClockError
 from ..model import Archive
 
 
@@ -19,6 +20,7 @@ def summary(archive: Archive) -> str:
     by_status = ", ".join(f"{statuses[s]} {s}" for s in sorted(statuses))
     by_class = ", ".join(f"{classes[c]} {c}" for c in sorted(classes))
     extra = f"; {len(archive.events)} timeline events; {len(archive.terms)} glossary terms"
+    extra += f"; {len(archive.survey)} survey entries; {len(archive.entities)} entities"
     return f"ok: {len(archive.claims)} claims ({by_kind}; {by_status}); {len(archive.sources)} sources ({by_class}){extra}"
 
 
@@ -26,7 +28,11 @@ def run(root: Path) -> int:
     if not (root / "sources").is_dir():
         print(f"{root}: no sources/ folder here; run from the repository root or pass ROOT", file=sys.stderr)
         return 1
-    result = check_archive(root)
+    try:
+        result = check_archive(root)
+    except ClockError as exc:
+        print(f"environment:1: {exc}", file=sys.stderr)
+        return 1
     for problem in result.warnings:
         print(problem, file=sys.stderr)
     if result.archive is None:

@@ -1,14 +1,18 @@
-"""BibTeX sources: every failed block, duplicate key and LaTeX macro is an error at its line.
+"""BibTeX sources: every failed block, stray brace, duplicate field and LaTeX macro is an error.
 
 bibtexparser 2 never raises: syntax errors and duplicates sit in ``library.failed_blocks``
-and are only logged, so each one is turned into a ``Problem`` here. ``.bib`` files are UTF-8;
-accent macros are refused rather than decoded, which also keeps parsing fast.
+and are only logged, so each one is turned into a ``Problem`` here. Two silent losses are
+caught as well: a stray ``}`` closes an entry early and turns the rest of it into "implicit
+comment" text (its fields vanish), and ``url`` beside ``URL`` is not a duplicate to
+bibtexparser (the second wins). Field names are case-insensitive, as in BibTeX.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 import unicodedata
 from types import MappingProxyType
 
@@ -17,41 +21,59 @@ from bibtexparser import model as bib
 from bibtexparser.middlewares.names import parse_single_name_into_parts, split_multiple_persons_names
 
 from ..model import Person, Source, unbrace
-from ..problems import Problem
-from .strict_yaml import read_text
+from ..problems import Problem, Where
+from .characters import bad_character, message
+from .schema import Schemas
 
-MAX_BYTES = 8 * 1024 * 1024
 KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 LATEX = re.compile(r"\\[A-Za-z]+|\\['\"`^~=.]")
+PERSON_FIELDS = ("author", "editor")
 
 # bibtexparser logs each syntax error on its own logger; we report them ourselves.
 logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
 
 
-def load_bibliography(path: str, raw: bytes) -> tuple[dict[str, Source], list[Problem]]:
-    sources, problems, _ = parse_bibliography(path, raw)
-    return sources, problems
+@dataclass
+class Bibliography:
+    sources: dict[str, Source]
+    problems: list[Problem]
+    library: bibtexparser.Library | None = None  # for the canonical-form check
+    fields: dict[str, dict[str, str]] = dataclass_field(default_factory=dict)  # key -> fields, for the text rules
 
 
-def parse_bibliography(path: str, raw: bytes) -> tuple[dict[str, Source], list[Problem], bibtexparser.Library | None]:
-    """Sources, problems, and the parsed library (for the canonical-form check)."""
-    text, problems = read_text(path, raw, MAX_BYTES)
-    if text is None:
-        return {}, problems, None
+def parse_bibliography(path: str, text: str, schemas: Schemas) -> Bibliography:
+    """Every entry of ``text`` as a typed source, or the problems that keep it out."""
+    if (bad := bad_character(text)) is not None:
+        return Bibliography({}, [Problem(path, bad[0], message(bad[1]))])
     library = bibtexparser.parse_string(text)
-    lines = text.splitlines()
+    problems: list[Problem] = []
     for block in library.failed_blocks:
         problems.append(Problem(path, block.start_line + 1, _failure(block)))
     for block in library.blocks:
-        if isinstance(block, bib.ImplicitComment) and "@" in block.comment:
-            problems.append(Problem(path, block.start_line + 1, "text outside an entry contains '@': is an entry malformed?"))
-    sources: dict[str, Source] = {}
+        if isinstance(block, bib.ImplicitComment) and (stray := _stray_text(block.comment)):
+            problems.append(Problem(path, block.start_line + 1 + stray[0], stray[1]))
+    result = Bibliography({}, problems, library)
     for entry in library.entries:
-        source, entry_problems = _source(path, entry, lines)
+        source, fields, entry_problems = _source(path, entry, schemas)
         problems.extend(entry_problems)
         if source is not None:
-            sources[source.key] = source
-    return sources, problems, library
+            result.sources[source.key] = source
+            result.fields[source.key] = fields
+    return result
+
+
+def _stray_text(comment: str) -> tuple[int, str] | None:
+    """Text between entries is allowed only as blank lines and ``%`` comments."""
+    for offset, line in enumerate(comment.splitlines()):
+        stripped = line.strip()
+        if stripped and not stripped.startswith("%"):
+            if "=" in stripped or "}" in stripped:
+                return offset, (
+                    f"text outside any entry ({stripped[:40]!r}): a stray '}}' probably closed the entry above early, "
+                    "so the fields after it were lost"
+                )
+            return offset, f"text outside any entry ({stripped[:40]!r}); start comment lines with '%'"
+    return None
 
 
 def _failure(block: bib.Block) -> str:
@@ -64,40 +86,58 @@ def _failure(block: bib.Block) -> str:
     return f"BibTeX syntax error: {reason.strip().splitlines()[-1]}"
 
 
-def _source(path: str, entry: bib.Entry, lines: list[str]) -> tuple[Source | None, list[Problem]]:
+def _source(path: str, entry: bib.Entry, schemas: Schemas) -> tuple[Source | None, dict[str, str], list[Problem]]:
     line = entry.start_line + 1
-    problems: list[Problem] = []
     if not KEY.match(entry.key):
-        problems.append(Problem(path, line, f"BibTeX key '{entry.key}' must use only ASCII letters, digits, '-' and '_'"))
-        return None, problems
+        return None, {}, [Problem(path, line, f"BibTeX key '{entry.key[:60]}' must use only ASCII letters, digits, '-' and '_'")]
+    lines: dict[tuple[str | int, ...], int] = {(): line}
+    where = Where(path, MappingProxyType(lines), label=entry.key, default_line=line)
+    problems: list[Problem] = []
     fields: dict[str, str] = {}
-    field_lines: dict[str, int] = {}
     for f in entry.fields:
         name = f.key.lower()
         value = unicodedata.normalize("NFC", str(f.value)).strip()
-        field_lines[name] = f.start_line + 1
-        if "\\" in value and LATEX.search(value):
-            macro = LATEX.search(value).group(0)  # type: ignore[union-attr]
-            problems.append(Problem(path, f.start_line + 1, f"{name}: LaTeX macro '{macro}' found; write the character itself in UTF-8"))
+        if name in fields:
+            problems.append(Problem(path, f.start_line + 1, f"{entry.key}: field '{f.key}' appears twice (field names ignore case)"))
+            continue
+        lines[(name,)] = f.start_line + 1
+        if "\\" in value and (macro := LATEX.search(value)):
+            problems.append(where.problem((name,), f"LaTeX macro '{macro.group(0)}' found; write the character itself in UTF-8"))
         fields[name] = value
-    end = max(field_lines.values(), default=line)
-    raw = "\n".join(lines[entry.start_line:end + 1]).rstrip().rstrip(",")
-    if not raw.endswith("}"):
-        raw += "\n}"
+    problems.extend(schemas.problems("source", {"entry_type": entry.entry_type.lower(), **fields}, lines, path, label=entry.key))
+    if problems:
+        return None, fields, problems
+    plain = {name: unbrace(value) for name, value in fields.items() if name not in PERSON_FIELDS}
     source = Source(
         key=entry.key,
         entry_type=entry.entry_type.lower(),
-        fields=MappingProxyType(fields),
-        authors=tuple(_persons(fields.get("author", ""))),
-        path=path,
-        line=line,
-        field_lines=MappingProxyType(field_lines),
-        raw=raw,
+        title=plain.get("title", ""),
+        sourceclass=plain.get("sourceclass", ""),
+        authors=tuple(persons(fields.get("author", ""))),
+        editors=tuple(persons(fields.get("editor", ""))),
+        date=plain.get("date") or plain.get("year", ""),
+        genre=plain.get("type", ""),
+        where=where,
+        raw=_raw(entry),
+        **{name: plain.get(name, "") for name in _TEXT_FIELDS},
     )
-    return source, problems
+    return source, fields, []
 
 
-def _persons(value: str) -> list[Person]:
+_TEXT_FIELDS = (
+    "url", "urldate", "origtitle", "shorttitle", "journaltitle", "booktitle", "publisher", "institution", "organization",
+    "howpublished", "number", "volume", "pages", "translator", "translationurl", "archiveurl", "supersededby", "langid",
+    "note", "abstract",
+)
+
+
+def _raw(entry: bib.Entry) -> str:
+    from .canonical import write_entries  # the canonical writer: one BibTeX style everywhere
+
+    return write_entries([entry])
+
+
+def persons(value: str) -> list[Person]:
     people = []
     for name in split_multiple_persons_names(value) if value else []:
         if name.startswith("{") and name.endswith("}"):
@@ -107,3 +147,5 @@ def _persons(value: str) -> list[Person]:
         family = " ".join(parts.von + parts.last + parts.jr)
         people.append(Person(unbrace(family), unbrace(" ".join(parts.first))))
     return people
+
+

@@ -1,90 +1,234 @@
-"""JSON Schema checks with messages a maintainer can act on, at the offending line.
+"""The archive's JSON Schemas: record shapes, the vocabulary, and which fields are free text.
 
-The schema files in ``sources/schema/`` are the single definition of each record's shape:
-editors use them through the ``yaml-language-server`` modeline and ``check`` uses them here.
-A compiled validator (fastjsonschema) answers the common case, a valid record, quickly;
-only an invalid record is run through jsonschema to list every error with its path.
+The files in ``sources/schema/`` are the single definition of each record's shape: editors
+use them through the ``yaml-language-server`` modeline and ``check`` uses them here. They
+refer to ``vocabulary.schema.json`` for every controlled word; the engine inlines those
+references before compiling, so one compiled validator serves each record type.
+
+A compiled validator (fastjsonschema) answers the common case, a valid record, quickly; only an
+invalid record is run through jsonschema to list every error with its line. The schemas also
+drive the text rules: every string with no ``enum``, ``pattern`` or ``const`` is free text
+(``x-markdown`` marks Markdown), so a field added to a schema is checked without new code.
 """
 
 from __future__ import annotations
 
+import copy
 import json
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 import fastjsonschema
 from jsonschema import Draft7Validator, ValidationError
 
-from ..problems import Problem, did_you_mean, one_of
-from .strict_yaml import LineMap
+from ..problems import FieldPath, LineMap, Problem, Where, did_you_mean, dotted, one_of
+from .reader import KIB, TreeReader
 
-SCHEMA_DIR = Path(__file__).resolve().parents[3] / "sources" / "schema"
-
-
-@lru_cache(maxsize=None)
-def load_schema(name: str, schema_dir: Path = SCHEMA_DIR) -> dict[str, Any]:
-    return json.loads((schema_dir / f"{name}.schema.json").read_text(encoding="utf-8"))
+RECORD_SCHEMAS = ("claim", "source", "timeline", "glossary", "survey", "entities")
+VOCABULARY = "vocabulary"
+SCHEMA_FOLDER = Path("sources") / "schema"
 
 
-@lru_cache(maxsize=None)
-def _compiled(name: str, schema_dir: Path) -> Callable[[Any], Any]:
-    return fastjsonschema.compile(load_schema(name, schema_dir))
+@dataclass(frozen=True)
+class Term:
+    """One controlled word: its label and meaning, read from the vocabulary schema."""
+
+    value: str
+    label: str
+    meaning: str
 
 
-def schema_problems(name: str, data: Any, lines: LineMap, path: str, schema_dir: Path = SCHEMA_DIR) -> list[Problem]:
-    """Every way ``data`` breaks schema ``name``, as problems at their lines."""
-    try:
-        _compiled(name, schema_dir)(data)
-        return []
-    except fastjsonschema.JsonSchemaValueException:
-        pass
-    validator = Draft7Validator(load_schema(name, schema_dir))
-    problems = []
-    for error in validator.iter_errors(data):
-        problems.extend(_describe(error, lines, path))
-    return sorted(set(problems))
+@dataclass(frozen=True)
+class Vocabulary:
+    words: dict[str, tuple[Term, ...]]
+
+    def __getitem__(self, name: str) -> tuple[Term, ...]:
+        return self.words[name]
+
+    def values(self, name: str) -> tuple[str, ...]:
+        return tuple(t.value for t in self.words[name])
+
+    def label(self, name: str, value: str) -> str:
+        return next((t.label for t in self.words[name] if t.value == value), value)
+
+    def meaning(self, name: str, value: str) -> str:
+        return next((t.meaning for t in self.words[name] if t.value == value), "")
 
 
-def _line(lines: LineMap, where: tuple[Any, ...]) -> int:
-    while where and where not in lines:
-        where = where[:-1]
-    return lines.get(where, 1)
+@dataclass
+class Schemas:
+    """The schemas of one archive, ready to validate records and walk their free text."""
+
+    documents: dict[str, dict[str, Any]]
+    vocabulary: Vocabulary
+    texts: dict[str, str] = field(default_factory=dict)  # name -> file text (for digests and exports)
+    _validators: dict[str, Callable[[Any], Any]] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def load(cls, reader: TreeReader) -> Schemas:
+        folder = reader.root / SCHEMA_FOLDER
+        raw: dict[str, dict[str, Any]] = {}
+        texts: dict[str, str] = {}
+        for name in (VOCABULARY, *RECORD_SCHEMAS):
+            path = folder / f"{name}.schema.json"
+            text = reader.read_text(path, 512 * KIB)
+            if text is None:
+                continue
+            try:
+                raw[name] = json.loads(text)
+                texts[name] = text
+            except json.JSONDecodeError as exc:
+                reader.problems.append(Problem(reader.rel(path), exc.lineno, f"not valid JSON: {exc.msg}"))
+        vocabulary = _vocabulary(raw.get(VOCABULARY, {}), reader.rel(folder / "vocabulary.schema.json"), reader.problems)
+        documents = {name: _inline(doc, raw.get(VOCABULARY, {})) for name, doc in raw.items() if name != VOCABULARY}
+        return cls(documents, vocabulary, texts)
+
+    def problems(self, name: str, data: Any, lines: LineMap, path: str, *, label: str = "", prefix: FieldPath = ()) -> list[Problem]:
+        """Every way ``data`` breaks schema ``name``, as problems at their lines."""
+        schema = self.documents.get(name)
+        if schema is None:
+            return []  # the missing schema file is reported by the reader
+        try:
+            self._validator(name)(data)
+            return []
+        except fastjsonschema.JsonSchemaException:
+            pass
+        where = Where(path, lines, prefix, label)
+        found: list[Problem] = []
+        for error in Draft7Validator(schema).iter_errors(data):
+            found.extend(_describe(error, where))
+        return sorted(set(found))
+
+    def _validator(self, name: str) -> Callable[[Any], Any]:
+        if name not in self._validators:
+            self._validators[name] = _compiled(json.dumps(self.documents[name], sort_keys=True))
+        return self._validators[name]
+
+    def free_texts(self, name: str, data: Any) -> Iterator[tuple[FieldPath, str, bool]]:
+        """``(field path, value, is_markdown)`` for every free-text string in ``data``."""
+        schema = self.documents.get(name)
+        if schema is not None:
+            yield from _walk(schema, schema, data, ())
+
+    def item_schema(self, name: str) -> dict[str, Any]:
+        return self.documents.get(name, {})
 
 
-def dotted(where: tuple[Any, ...]) -> str:
-    out = ""
-    for part in where:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "(file)"
+@lru_cache(maxsize=32)
+def _compiled(schema_json: str) -> Callable[[Any], Any]:
+    return fastjsonschema.compile(json.loads(schema_json))
 
 
-def _describe(error: ValidationError, lines: LineMap, path: str) -> list[Problem]:
-    where = tuple(error.absolute_path)
-    name = dotted(where)
+def _inline(schema: dict[str, Any], vocabulary: dict[str, Any]) -> dict[str, Any]:
+    """``schema`` with ``vocabulary.schema.json#/definitions/x`` references replaced by the definition."""
+    definitions = vocabulary.get("definitions", {})
+
+    def visit(node: Any) -> Any:
+        if isinstance(node, dict):
+            ref = node.get("$ref", "")
+            if isinstance(ref, str) and ref.startswith("vocabulary.schema.json#/definitions/"):
+                target = definitions.get(ref.rsplit("/", 1)[1], {})
+                merged = {k: v for k, v in node.items() if k != "$ref"}
+                return {**copy.deepcopy(target), **merged}
+            return {k: visit(v) for k, v in node.items()}
+        if isinstance(node, list):
+            return [visit(v) for v in node]
+        return node
+
+    return visit(schema)  # type: ignore[no-any-return]
+
+
+def _vocabulary(document: dict[str, Any], path: str, problems: list[Problem]) -> Vocabulary:
+    words: dict[str, tuple[Term, ...]] = {}
+    for name, definition in document.get("definitions", {}).items():
+        labels, meanings = definition.get("x-label", {}), definition.get("x-meaning", {})
+        for value in definition.get("enum", []):
+            if value not in labels or value not in meanings:
+                problems.append(Problem(path, 1, f"definitions.{name}: '{value}' needs an x-label and an x-meaning (readers see both)"))
+        words[name] = tuple(Term(v, labels.get(v, v), meanings.get(v, "")) for v in definition.get("enum", []))
+    for needed in ("status", "kind", "stance", "topic", "family", "sourceclass", "entitytype", "docstatus"):
+        if needed not in words:
+            problems.append(Problem(path, 1, f"definitions.{needed} is missing"))
+            words[needed] = ()
+    return Vocabulary(words)
+
+
+def _resolve(root: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
+    while "$ref" in node and isinstance(node["$ref"], str) and node["$ref"].startswith("#/"):
+        target: Any = root
+        for part in node["$ref"][2:].split("/"):
+            target = target[part]
+        node = {**{k: v for k, v in node.items() if k != "$ref"}, **target}
+    return node
+
+
+def _walk(root: dict[str, Any], node: dict[str, Any], data: Any, path: FieldPath) -> Iterator[tuple[FieldPath, str, bool]]:
+    node = _resolve(root, node)
+    if isinstance(data, str):
+        if not any(k in node for k in ("enum", "pattern", "const")):
+            yield path, data, bool(node.get("x-markdown"))
+        return
+    if isinstance(data, dict):
+        for branch in node.get("oneOf", []) + node.get("anyOf", []):
+            branch = _resolve(root, branch)
+            if set(branch.get("required", [])) <= set(data):
+                node = branch
+                break
+        properties = node.get("properties", {})
+        for key, value in data.items():
+            if key in properties:
+                yield from _walk(root, properties[key], value, path + (key,))
+            else:  # unknown to the schema (refused there); still no markup may pass
+                yield from _walk(root, {}, value, path + (key,))
+        return
+    if isinstance(data, list):
+        items = node.get("items", {})
+        for i, value in enumerate(data):
+            yield from _walk(root, items if isinstance(items, dict) else {}, value, path + (i,))
+
+
+_HINTS = {
+    "^[a-z0-9]+(-[a-z0-9]+)*$": "a lowercase slug (a-z, 0-9, single hyphens)",
+    "^[0-9]{4}-[0-9]{2}-[0-9]{2}$": "a date written YYYY-MM-DD",
+    "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$": "a date written YYYY-MM-DD (or YYYY-MM, YYYY)",
+    "^[0-9]{4}$": "a year written YYYY",
+    "^[A-Za-z0-9][A-Za-z0-9_-]*$": "a BibTeX key (ASCII letters, digits, '-', '_')",
+    "^https?://": "an http(s) URL",
+}
+
+
+def _describe(error: ValidationError, where: Where) -> list[Problem]:
+    at = tuple(error.absolute_path)
     kind = error.validator
     if kind == "additionalProperties":
         allowed = list(error.schema.get("properties", {}))
         extras = [k for k in error.instance if k not in allowed]
-        return [
-            Problem(path, _line(lines, where + (k,)), f"{dotted(where + (k,))}: unknown field{did_you_mean(k, allowed)}")
-            for k in extras
-        ]
-    line = _line(lines, where)
+        return [where.problem(at + (k,), f"unknown field{did_you_mean(k, allowed)}") for k in extras]
     if kind == "required":
         missing = error.message.split("'")[1]
-        return [Problem(path, line, f"{dotted(where + (missing,))}: required field is missing")]
+        return [where.problem(at + (missing,), "required field is missing")]
     if kind == "enum":
         choices = [str(c) for c in error.validator_value]
-        return [Problem(path, line, f"{name}: {error.instance!r} is not one of {one_of(choices)}{did_you_mean(str(error.instance), choices)}")]
+        return [where.problem(at, f"{error.instance!r:.60} is not one of {one_of(choices)}{did_you_mean(str(error.instance), choices)}")]
     if kind == "type":
-        expected = {"string": "text", "array": "a list", "object": "a mapping"}.get(str(error.validator_value), str(error.validator_value))
-        return [Problem(path, line, f"{name}: expected {expected}, got {type(error.instance).__name__} {error.instance!r:.60}")]
+        expected = {"string": "text", "array": "a list", "object": "a mapping", "integer": "a whole number", "boolean": "true or false"}
+        wanted = expected.get(str(error.validator_value), str(error.validator_value))
+        return [where.problem(at, f"expected {wanted}, got {type(error.instance).__name__} {error.instance!r:.60}")]
     if kind == "pattern":
-        hint = {
-            "^[a-z0-9]+(-[a-z0-9]+)*$": "a lowercase slug (a-z, 0-9, single hyphens)",
-            "^[0-9]{4}-[0-9]{2}-[0-9]{2}$": "a date written YYYY-MM-DD",
-            "^[A-Za-z0-9][A-Za-z0-9_-]*$": "a BibTeX key (ASCII letters, digits, '-', '_')",
-        }.get(str(error.validator_value), f"text matching {error.validator_value}")
-        return [Problem(path, line, f"{name}: {error.instance!r} is not {hint}")]
-    return [Problem(path, line, f"{name}: {error.message}")]
+        hint = _HINTS.get(str(error.validator_value), f"text matching {error.validator_value}")
+        return [where.problem(at, f"{error.instance!r:.80} is not {hint}")]
+    if kind in ("maxLength", "minLength"):
+        size = len(error.instance)
+        bound = "at most" if kind == "maxLength" else "at least"
+        return [where.problem(at, f"is {size:,} characters long; {bound} {error.validator_value} allowed")]
+    if kind in ("maxItems", "minItems"):
+        bound = "at most" if kind == "maxItems" else "at least"
+        return [where.problem(at, f"has {len(error.instance)} items; {bound} {error.validator_value} allowed")]
+    if kind == "oneOf":
+        return [where.problem(at, "must be {claim: <claim id>} or {not_rated: <reason>}" if "not_rated" in json.dumps(error.schema) else "matches none of the allowed forms")]
+    return [where.problem(at, error.message[:200])]
+
+
+__all__ = ["Schemas", "Vocabulary", "Term", "dotted"]

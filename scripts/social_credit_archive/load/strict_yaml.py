@@ -1,27 +1,30 @@
-"""Strict YAML: no aliases, no duplicate keys, no custom tags; dates stay strings.
+"""Strict YAML: no aliases, no duplicate keys, no custom tags, bounded nesting; dates stay strings.
 
 Parsing uses libyaml's composer when available (fast), and the resulting node tree is turned
 into plain data here, which is where the strict rules are enforced. Every value's line is kept
 in a ``LineMap`` so that later checks can point at ``path:line``.
+
+libyaml's composer recurses once per nesting level in C: 50,000 nested ``[`` (100 KB) overflow
+its stack and kill the process with no message. ``nesting_problem`` measures the depth of flow
+collections in the raw text, linearly, before libyaml sees it.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
 
-from ..problems import Problem
 
 try:  # libyaml is optional; the pure-Python composer enforces the same rules below.
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-MAX_BYTES = 256 * 1024
+MAX_DEPTH = 24
 
 Path = tuple[str | int, ...]
-LineMap = dict[Path, int]
 
 _TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
@@ -35,24 +38,34 @@ class YamlProblem(Exception):
         self.message = message
 
 
-def read_text(path: str, raw: bytes, limit: int = MAX_BYTES) -> tuple[str | None, list[Problem]]:
-    """Decode a data file, refusing oversized, non-UTF-8 and BOM-prefixed content."""
-    if len(raw) > limit:
-        return None, [Problem(path, 1, f"file is {len(raw):,} bytes; the limit is {limit:,}")]
-    if raw.startswith(b"\xef\xbb\xbf"):
-        return None, [Problem(path, 1, "file starts with a byte-order mark; save it as UTF-8 without BOM")]
-    try:
-        return raw.decode("utf-8"), []
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        return None, [Problem(path, line, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8")]
+def nesting_problem(text: str, limit: int = MAX_DEPTH) -> YamlProblem | None:
+    """A problem if flow collections (``[``/``{``) nest deeper than ``limit`` anywhere.
+
+    Counting every bracket (even inside quoted text) over-counts, never under-counts, and
+    prose does not nest brackets two dozen deep.
+    """
+    depth = 0
+    for match in _BRACKETS.finditer(text):
+        if match.group(0) in "[{":
+            depth += 1
+            if depth > limit:
+                line = text.count("\n", 0, match.start()) + 1
+                return YamlProblem(line, f"lists or mappings nest deeper than {limit} levels; the archive's records need only a few")
+        elif depth:
+            depth -= 1
+    return None
 
 
-def load_yaml(text: str) -> tuple[Any, LineMap]:
+_BRACKETS = re.compile(r"[\[\]{}]")
+
+
+def load_yaml(text: str) -> tuple[Any, dict[Path, int]]:
     """Parse one YAML document into plain data and the line of every value.
 
     Raises ``YamlProblem`` for syntax errors and for anything the archive forbids.
     """
+    if (deep := nesting_problem(text)) is not None:
+        raise deep
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -64,15 +77,17 @@ def load_yaml(text: str) -> tuple[Any, LineMap]:
         raise YamlProblem(line, f"YAML syntax error: {exc.problem or exc.context}{where}") from None
     except yaml.YAMLError as exc:
         raise YamlProblem(1, f"YAML error: {exc}") from None
-    lines: LineMap = {(): 1}
+    lines: dict[Path, int] = {(): 1}
     if node is None:
         return None, lines
     return _build(node, (), lines, set(), 1), lines
 
 
-def _build(node: yaml.Node, path: Path, lines: LineMap, seen: set[int], where: int) -> Any:
+def _build(node: yaml.Node, path: Path, lines: dict[Path, int], seen: set[int], where: int) -> Any:
     """Turn ``node`` into data; ``where`` is the line that refers to it (its key or item)."""
     line = node.start_mark.line + 1
+    if len(path) > MAX_DEPTH:
+        raise YamlProblem(line, f"lists or mappings nest deeper than {MAX_DEPTH} levels; the archive's records need only a few")
     if id(node) in seen:  # the composer shares an anchored node with every alias to it
         raise YamlProblem(where, f"YAML aliases are not allowed (anchor on line {line})")
     seen.add(id(node))
@@ -100,6 +115,8 @@ def _build(node: yaml.Node, path: Path, lines: LineMap, seen: set[int], where: i
             _build(item, path + (i,), lines, seen, max(line, item.start_mark.line + 1))
             for i, item in enumerate(node.value)
         ]
+    if node.style in ("|", ">"):  # block scalars: the text starts on the line after the indicator
+        lines[path + ("$value",)] = line + 1
     return _scalar(node, line)
 
 

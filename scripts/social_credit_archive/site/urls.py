@@ -21,11 +21,26 @@ INDEXES = {
     "review": "claims/review-queue.md",
     "corrections": "corrections.md",
     "data": "data.md",
+    "survey": "survey.md",
+    "entities": "entities/index.md",
+    "changes": "changes.md",
 }
+
+#: The folders whose pages are generated one per record.
+RECORD_FOLDERS = {"claims": "claims", "sources": "sources", "entities": "entities"}
+
+
+def reserved_names(folder: str) -> set[str]:
+    """Names a record may not take in ``folder``: the generated index pages that live there."""
+    return {uri[len(folder) + 1 : -len(".md")] for uri in INDEXES.values() if uri.startswith(folder + "/")}
 
 
 def claim_uri(claim_id: str) -> str:
     return f"claims/{claim_id}.md"
+
+
+def entity_uri(entity_id: str) -> str:
+    return f"entities/{entity_id}.md"
 
 
 def source_uri(key: str) -> str:

@@ -20,12 +20,18 @@ except ImportError:  # pragma: no cover
     from yaml import SafeDumper as _BaseDumper  # type: ignore[assignment]
 
 MODELINE = "# yaml-language-server: $schema=../schema/claim.schema.json\n"
-CLAIM_ORDER = ("id", "statement", "kind", "status", "topics", "verdict", "evidence", "seen_in", "related", "reviewed", "history")
+CLAIM_ORDER = (
+    "id", "title", "statement", "summary", "kind", "family", "status", "topics", "subject", "about", "parts", "verdict",
+    "evidence", "missing", "seen_in", "related", "reviewed", "history",
+)
+PART_ORDER = ("statement", "status", "material", "verdict", "evidence", "missing")
 ITEM_ORDER = ("source", "stance", "locator", "quote", "translation", "translated_by", "date", "status", "note")
+_LITERALS = ("verdict", "missing")
 FIELD_ORDER = (
     "author", "editor", "title", "origtitle", "journaltitle", "journal", "booktitle", "institution", "organization",
-    "publisher", "type", "number", "volume", "pages", "date", "year", "month", "url", "urldate", "translationurl",
-    "translator", "archiveurl", "sourceclass", "langid", "supersededby", "note",
+    "publisher", "howpublished", "location", "type", "number", "volume", "pages", "date", "year", "url", "urldate",
+    "translationurl", "translator", "archiveurl", "sourceclass", "langid", "supersededby", "shorttitle", "keywords", "note",
+    "abstract",
 )
 WIDTH = 100
 
@@ -75,15 +81,30 @@ def _ordered(mapping: dict[str, Any], order: tuple[str, ...]) -> dict[str, Any]:
 
 def canonical_claim(data: dict[str, Any]) -> str:
     out = _ordered(data, CLAIM_ORDER)
-    for key in ("topics", "related"):
+    for key in ("topics", "related", "about"):
         if key in out:
             out[key] = _Flow(out[key])
-    if isinstance(out.get("verdict"), str):
-        out["verdict"] = _Literal("\n".join(line.rstrip() for line in out["verdict"].strip().splitlines()) + "\n")
+    _literal_blocks(out)
     for key in ("evidence", "seen_in", "history"):
         if isinstance(out.get(key), list):
             out[key] = [_ordered(item, ITEM_ORDER) if isinstance(item, dict) else item for item in out[key]]
+    if isinstance(out.get("parts"), list):
+        parts = []
+        for part in out["parts"]:
+            if isinstance(part, dict):
+                part = _ordered(part, PART_ORDER)
+                _literal_blocks(part)
+                if isinstance(part.get("evidence"), list):
+                    part["evidence"] = [_ordered(item, ITEM_ORDER) if isinstance(item, dict) else item for item in part["evidence"]]
+            parts.append(part)
+        out["parts"] = parts
     return MODELINE + yaml.serialize(_node(out), Dumper=_Dumper, allow_unicode=True, width=WIDTH, indent=2)
+
+
+def _literal_blocks(mapping: dict[str, Any]) -> None:
+    for key in _LITERALS:
+        if isinstance(mapping.get(key), str):
+            mapping[key] = _Literal("\n".join(line.rstrip() for line in mapping[key].strip().splitlines()) + "\n")
 
 
 def _node(value: Any) -> yaml.Node:
@@ -113,22 +134,27 @@ def canonical_bib(text: str, library: bibtexparser.Library | None = None) -> str
     library = library if library is not None else bibtexparser.parse_string(text)
     if library.failed_blocks:
         raise ValueError("references.bib has errors; run check first")
-    entries = sorted(library.entries, key=lambda e: e.key.lower())
+    return write_entries(sorted(library.entries, key=lambda e: e.key.lower()))
+
+
+def write_entries(entries: list[Any]) -> str:
+    """BibTeX for ``entries`` in the archive's one style: fields in a fixed order, braced, aligned.
+
+    Written by bibtexparser's own writer, on copies, so parsed entries are left as they were.
+    """
+    order = {name: i for i, name in enumerate(FIELD_ORDER)}
+    fresh = []
     for entry in entries:
-        order = {name: i for i, name in enumerate(FIELD_ORDER)}
-        entry.fields = sorted(entry.fields, key=lambda f: (order.get(f.key.lower(), len(order)), f.key.lower()))
-        for field in entry.fields:
-            field.key = field.key.lower()
-            field.value = str(field.value).strip()
-        entry.entry_type = entry.entry_type.lower()
-    fresh = bibtexparser.Library(entries)
+        fields = [bibtexparser.model.Field(f.key.lower(), str(f.value).strip()) for f in entry.fields]
+        fields.sort(key=lambda f: (order.get(f.key, len(order)), f.key))
+        fresh.append(bibtexparser.model.Entry(entry.entry_type.lower(), entry.key, fields))
     fmt = bibtexparser.BibtexFormat()
     fmt.indent = "  "
     fmt.value_column = "auto"
     fmt.block_separator = "\n"
     fmt.trailing_comma = True
     written = bibtexparser.write_string(
-        fresh,
+        bibtexparser.Library(fresh),
         unparse_stack=[AddEnclosingMiddleware(reuse_previous_enclosing=False, enclose_integers=True, default_enclosing="{")],
         bibtex_format=fmt,
     )
