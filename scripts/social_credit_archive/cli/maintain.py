@@ -6,7 +6,7 @@ import re
 import sys
 from pathlib import Path
 
-from ..check.canonical import canonical_bib, canonical_claim
+from ..load.canonical import canonical_bib, canonical_claim
 from ..dates import build_date
 from ..load.strict_yaml import YamlProblem, load_yaml
 
@@ -19,32 +19,40 @@ TEMPLATE = """\
 #
 # id        = the file name; lowercase letters, digits and hyphens; it becomes the permalink.
 # statement = the claim, in the words of those who made it (media) or as the document states it (policy).
+# summary   = the bottom line: one sentence, at most 30 words, shown first everywhere.
 # kind      = policy (what official texts or data establish) | media (a claim as it circulates).
-# status    = confirmed (strong evidence supports it as stated) | disputed (reliable evidence
-#             contradicts it as stated) | unverified (not settled; the verdict says what is missing).
-# topics    = one or more of the topics in sources/schema/claim.schema.json.
-# verdict   = Markdown, 2-5 sentences, no HTML: what is true, what is not, what is unknown.
+# family    = media claims: cases | numbers | places | companies | technology | foreign | politics | law | general.
+# status    = confirmed | disputed | unverified (see the rating rules on the methodology page).
+# topics    = one or more of the topics in sources/schema/vocabulary.schema.json.
+# verdict   = Markdown, no HTML; every sentence ends with the evidence it rests on: [1], [2, 3] or [@key].
+#             A sentence that says what is missing starts with No, None, Nothing or Neither.
 # evidence  = what the rating rests on. source: a key in sources/references.bib; stance: supports |
 #             refutes | context; locator: article, page or paragraph; quote: exact words you read
-#             (at most 60); translation + translated_by (ours, the source, or a named translator).
+#             (at most 60; a Chinese character counts half); translation + translated_by.
+# missing   = unverified claims: what evidence would settle it.
+# parts     = a compound claim's atomic parts, each with statement, status, verdict, evidence (see CONTRIBUTING).
 # seen_in   = media claims: where the claim appeared, oldest first (source key, locator, quote).
 # related   = ids of related claims.
 # reviewed  = the day of the last review.
 # history   = every status the claim has had, oldest first, each with a note; the last = status.
 id: {id}
-statement: TODO state the claim.
+statement: State the claim in the words of those who made it.
+summary: Write the bottom line in one sentence.
 kind: media
+family: general
 status: unverified
 topics: [overview]
 verdict: |
-  TODO what the evidence shows, then the conclusion.
+  Say what the first evidence item shows [1].
 evidence:
-- source: TODO-bibtex-key
+- source: replace-with-a-bibtex-key
   stance: context
-  locator: TODO
-  quote: TODO exact words
+  locator: para. 1
+  quote: the exact words
+missing: |
+  Say what evidence would settle the claim.
 seen_in:
-- source: TODO-bibtex-key
+- source: replace-with-a-bibtex-key
 related: []
 reviewed: {today}
 history:
