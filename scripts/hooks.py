@@ -1,64 +1,153 @@
-"""MkDocs glue: the only module that imports MkDocs.
+"""MkDocs adapter: the only module that imports MkDocs. It holds one ``Build`` and hands its
+pages and data to MkDocs; everything else happens in the engine (``social_credit_archive``).
 
-It loads and validates the archive once per build, refuses to build on any error (with the
-same ``path:line: message`` lines as ``python -m scripts check``), adds the generated pages
-in memory, and resolves citations and markers in hand-written pages.
+- ``on_config``: refuses settings the engine cannot honour; a ``build`` writes into a fresh
+  temporary folder that replaces the site folder only when the strict build succeeded.
+- ``on_files``: checks the archive (errors stop the build with ``path:line: message``) and
+  adds the generated pages and data files.
+- ``on_page_markdown`` / ``on_page_content``: lifts generated HTML past Markdown, sanitises
+  hand-written pages, restores the lifted HTML, registers its anchors and validates its links
+  with MkDocs, and marks Chinese text ``lang="zh"``.
+- ``on_post_build``: builds the Pagefind search index and moves the finished site into place.
 """
 
 from __future__ import annotations
 
+import html
 import logging
+import posixpath
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from social_credit_archive.check.archive import check_archive
-from social_credit_archive.check import docs as docrefs
-from social_credit_archive.dates import build_date
-from social_credit_archive.model import Archive
-from social_credit_archive.site import registry as pages
-from social_credit_archive.site.cite import short_label
+from social_credit_archive.build import Build
+from social_credit_archive.dates import ClockError
+from social_credit_archive.publish import SiteSwap, index_search, strict_warnings
+from social_credit_archive.site import lift
+from social_credit_archive.site.markup import mark_chinese
+from social_credit_archive.site.sanitise import sanitise_page
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.plugins.archive")
-_state: dict[str, Archive] = {}
+_state: dict[str, Any] = {"command": "build"}
 _lifted: dict[str, list[str]] = {}
 
 
-def on_files(files: Files, config: MkDocsConfig) -> Files:
+def on_startup(command: str, dirty: bool) -> None:
+    _state["command"] = command
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if not config.use_directory_urls:
+        raise PluginError("mkdocs.yml: use_directory_urls: false is not supported; the archive's links are directory URLs")
+    # One value: the repository address decides the edit links too.
+    config.edit_uri = ("edit/main/docs/" if config.repo_url else "") if not config.edit_uri else config.edit_uri
     root = Path(config.config_file_path).resolve().parent
-    result = check_archive(root, Path(config.docs_dir))
+    settings = config.extra.get("archive", {}) if isinstance(config.extra, dict) else {}
+    try:
+        _state["build"] = Build(
+            root=root,
+            docs_dir=Path(config.docs_dir),
+            site_url=config.site_url or "",
+            repo_url=config.repo_url or "",
+            feed_entries=int(settings.get("feed_entries", 100)),
+        )
+    except ClockError as exc:
+        raise PluginError(f"environment:1: {exc}") from None
+    if _state["command"] == "build":
+        _state["swap"] = SiteSwap.begin(Path(config.site_dir))
+        config.site_dir = str(_state["swap"].staging)
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    build: Build = _state["build"]
+    result = build.check()
     for problem in result.warnings:
         log.info(str(problem))
     if result.archive is None:
         raise PluginError("the archive has errors; nothing was built:\n" + "\n".join(str(p) for p in result.errors))
-    _state["archive"] = result.archive
-    site_url = config.site_url or ""
-    generated = pages.generate_pages(result.archive, site_url, build_date())
-    generated.update(pages.generate_data(result.archive, site_url, root))
-    if (contributing := root / "CONTRIBUTING.md").exists():  # one text for GitHub and the site
-        generated["about/contributing.md"] = contributing.read_text(encoding="utf-8")
+    generated: dict[str, str] = {**build.pages(), **build.data()}
     for uri, content in generated.items():
         if files.get_file_from_path(uri) is not None:
-            raise PluginError(f"{uri}: a hand-written file has the path of a generated one")
-        files.append(File.generated(config, uri, content=content))
+            raise PluginError(f"docs/{uri}:1: a hand-written file has the path of a generated one")
+        file = File.generated(config, uri, content=content)
+        if uri.startswith("claims/") and uri.count("/") == 1 and not uri.endswith(("index.md", "review-queue.md")):
+            file.edit_uri = f"../sources/claims/{uri.split('/', 1)[1][:-3]}.yaml"
+        files.append(file)
+    _state["urls"] = {f.url: f for f in files}
     return files
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if page.file.generated_by is not None:
-        markdown, _lifted[page.file.src_uri] = pages.lift_html(markdown)
-        return markdown
-    archive = _state["archive"]
-    markdown = pages.expand_markers(markdown, archive)
-    return docrefs.resolve_citations(markdown, page.file.src_uri, lambda key: short_label(archive.sources[key]))
+    if page.file.generated_by is None:
+        build: Build = _state["build"]
+        markdown = build.hand_page(markdown, page.file.src_uri)
+        if page.title:  # front matter is printed raw in every page's navigation
+            page.title = html.escape(html.unescape(str(page.title)))
+            page.meta["title"] = page.title
+    markdown, _lifted[page.file.src_uri] = lift.lift(markdown)
+    return markdown
 
 
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    blocks = _lifted.pop(page.file.src_uri, None)
-    return pages.restore_html(html, blocks) if blocks else html
+def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if page.file.generated_by is None:
+        content = sanitise_page(content)
+    blocks = _lifted.pop(page.file.src_uri, [])
+    if blocks:
+        content = lift.restore(content, blocks)
+        _register(page, blocks)
+    return mark_chinese(content)
+
+
+def _register(page: Page, blocks: list[str]) -> None:
+    """Tell MkDocs about the ids in restored blocks, and validate their links as it does."""
+    page.present_anchor_ids = (page.present_anchor_ids or set()) | lift.anchors(blocks)
+    if page.links_to_anchors is None:
+        page.links_to_anchors = {}
+    urls: dict[str, File] = _state.get("urls", {})
+    here = page.file.url
+    for href in lift.links(blocks):
+        parts = urlsplit(href)
+        if parts.scheme or parts.netloc:
+            continue
+        target = page.file if not parts.path else _target(page.file.url, parts.path, urls)
+        if target is None:
+            log.warning(f"Doc file '{page.file.src_uri}' contains a link '{href}', but no page or file of the site has that address.")
+            continue
+        if parts.fragment:
+            page.links_to_anchors.setdefault(target, {}).setdefault(parts.fragment, href)
+
+
+def _target(here: str, path: str, urls: dict[str, File]) -> File | None:
+    base = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
+    joined = posixpath.normpath(posixpath.join(base, path))
+    if joined.startswith(".."):
+        return None
+    joined = "" if joined == "." else joined
+    for candidate in (joined + "/", joined) if path.endswith("/") else (joined, joined + "/"):
+        if candidate in urls:
+            return urls[candidate]
+    return urls.get("") if joined == "" else None
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    site = Path(config.site_dir)
+    if _state["command"] == "build" and strict_warnings(config):
+        return  # the strict build is about to abort: the old site stays as it was
+    index_search(site)
+    swap: SiteSwap | None = _state.pop("swap", None)
+    if swap is not None:
+        swap.commit()
+
+
+def on_shutdown() -> None:
+    swap: SiteSwap | None = _state.pop("swap", None)
+    if swap is not None:
+        swap.abandon()

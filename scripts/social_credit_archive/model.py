@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Mapping
 
-from .problems import LineMap, Where
+from .problems import Where
+from .vocab import EMPTY, Vocabulary
 
 _BRACES = re.compile(r"[{}]")
 
@@ -281,6 +282,7 @@ class Archive:
     entity_claims: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # entity id -> claim ids
     claim_entities: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # claim id -> entity ids
     source_entities: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # source key -> entity ids
+    vocabulary: Vocabulary = EMPTY
 
     def updates(self) -> list[Update]:
         """Every history entry across the archive, newest first (ties broken by claim id)."""

@@ -1,44 +1,38 @@
-"""The archive's controlled vocabulary: statuses, kinds and source classes, with definitions.
+"""The archive's controlled vocabulary, as read from ``sources/schema/vocabulary.schema.json``.
 
-Topics live in the claim JSON Schema (``sources/schema/claim.schema.json``) so that editors
-validate them as you type; ``topic_label`` only turns an id into words.
+There is no second list in code: statuses, kinds, stances, topics, families, source classes
+and entity types, with their labels and meanings, all come from that file.
 """
 
 from __future__ import annotations
 
-STATUSES: dict[str, str] = {
-    "confirmed": "Strong evidence supports the claim as stated: an official text, court data, "
-    "or two independent reliable sources.",
-    "disputed": "Reliable evidence contradicts the claim as stated.",
-    "unverified": "The evidence available to us does not settle the claim either way; "
-    "the verdict says what is missing.",
-}
-
-KINDS: dict[str, str] = {
-    "policy": "What official texts or official data establish.",
-    "media": "A claim as it circulates in articles, posts and commentary.",
-}
-
-KIND_LABELS: dict[str, str] = {"policy": "Documented policy", "media": "Media claim"}
-
-STANCES: dict[str, str] = {
-    "supports": "Supports",
-    "refutes": "Refutes",
-    "context": "Context",
-}
-
-SOURCE_CLASSES: dict[str, tuple[str, str]] = {
-    "official": ("Official documents", "Laws, regulations, Party and government documents, official statements and statistics."),
-    "court": ("Court and legal", "Judicial interpretations, court data and judgments."),
-    "scholarly": ("Scholarship", "Peer-reviewed and academic work."),
-    "report": ("Reports and specialist analysis", "Think-tank, NGO and chamber reports; specialist legal translation and analysis."),
-    "news": ("News", "Reporting by news outlets."),
-    "opinion": ("Opinion and blogs", "Opinion pieces, blogs, advocacy and marketing posts."),
-}
-
-#: Source classes a policy claim must rest on (at least one of its evidence items).
-PRIMARY_CLASSES = frozenset({"official", "court"})
+from dataclasses import dataclass
 
 
-def topic_label(topic: str) -> str:
-    return topic.replace("-", " ").capitalize()
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One controlled word: its value, its label and what it means."""
+
+    value: str
+    label: str
+    meaning: str
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    words: dict[str, tuple[Word, ...]]
+
+    def __getitem__(self, name: str) -> tuple[Word, ...]:
+        return self.words.get(name, ())
+
+    def values(self, name: str) -> tuple[str, ...]:
+        return tuple(w.value for w in self[name])
+
+    def label(self, name: str, value: str) -> str:
+        return next((w.label for w in self[name] if w.value == value), value.replace("-", " ").capitalize())
+
+    def meaning(self, name: str, value: str) -> str:
+        return next((w.meaning for w in self[name] if w.value == value), "")
+
+
+EMPTY = Vocabulary({})

@@ -25,6 +25,7 @@ from ..load.schema import Schemas
 from ..load.strict_yaml import YamlProblem, load_yaml
 from ..model import Archive, Claim, Entity, Event, Source, SurveyEntry, Term
 from ..problems import ArchiveError, LineMap, Problem, Where
+from ..vocab import Vocabulary
 from ..site.urls import reserved_names
 from . import docs as hand_pages
 from .claims import claim_problems
@@ -265,7 +266,8 @@ class _Checker:
         problems = tuple(sorted(set(self.problems)))
         if any(not p.warning for p in problems):
             return Result(None, problems, self.schemas)
-        return Result(cross_reference(claims, sources, events, terms, survey, entities), problems, self.schemas)
+        archive = cross_reference(claims, sources, events, terms, survey, entities, self.schemas.vocabulary)
+        return Result(archive, problems, self.schemas)
 
     def _unused_sources(self, sources: Mapping[str, Source], claims: Mapping[str, Claim], events: tuple[Event, ...], terms: tuple[Term, ...],
                         survey: tuple[SurveyEntry, ...], entities: Mapping[str, Entity], cited: set[str]) -> None:
@@ -286,7 +288,7 @@ class _Checker:
 
 def cross_reference(
     claims: Mapping[str, Claim], sources: Mapping[str, Source], events: tuple[Event, ...], terms: tuple[Term, ...],
-    survey: tuple[SurveyEntry, ...], entities: Mapping[str, Entity],
+    survey: tuple[SurveyEntry, ...], entities: Mapping[str, Entity], vocabulary: Vocabulary,
 ) -> Archive:
     cited_by: dict[str, set[str]] = defaultdict(set)
     related: dict[str, set[str]] = defaultdict(set)
@@ -325,6 +327,7 @@ def cross_reference(
         entity_claims=frozen(entity_claims),
         claim_entities=frozen(claim_entities),
         source_entities=frozen(source_entities),
+        vocabulary=vocabulary,
     )
 
 

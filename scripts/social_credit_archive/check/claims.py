@@ -11,7 +11,7 @@ from ..model import Claim, Evidence, Source
 from ..problems import Problem, Where, did_you_mean
 from .rating import claim_rating_problems
 from .text import quote_problem
-from .verdict import MARKER, opening, sentences
+from ..sentences import MARKER, opening, sentences
 
 MAX_SUMMARY_WORDS = 30
 

@@ -25,7 +25,7 @@ from .text import link_problems, text_problems
 ALLOWED_ASSETS = frozenset({"assets/archive.js", "assets/archive.css", "assets/search.js"})
 ACTIVE_SUFFIXES = frozenset({".js", ".mjs", ".cjs", ".html", ".htm", ".xhtml", ".shtml", ".svg", ".xml", ".css", ".wasm"})
 FRONT_MATTER_KEYS = frozenset({"title", "description", "hide", "search"})
-MARKER_NAMES = ("counts", "legend", "source-classes", "status-charts", "latest", "myths", "blacklist-diagram", "survey-summary", "rating-rules", "families", "process-words")
+MARKER_NAMES = ("counts", "legend", "source-classes", "status-charts", "latest", "myths", "blacklist-diagram", "survey-summary", "rating-rules", "families", "process-words", "search-form")
 
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*\n", re.S)
 _HTML = re.compile(r"<\s*/?\s*[A-Za-z!?][^<>]*>")

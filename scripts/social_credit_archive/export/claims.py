@@ -1,4 +1,4 @@
-"""Downloadable data: claims as JSON and CSV, sources as CSL-JSON, the BibTeX file, the schema.
+"""Claims as JSON and CSV: every field a reader sees on a claim page, sources resolved.
 
 Deterministic: the same archive gives the same bytes (sorted keys, no timestamps).
 """
@@ -10,17 +10,18 @@ import io
 import json
 from typing import Any
 
+from ..model import Archive, Claim, Evidence, Source
 from ..site.cite import reference_text
-from ..model import Archive, Claim, Source
-from ..site.urls import claim_uri, permalink, source_uri
+from ..site.urls import claim_uri, entity_uri, permalink, source_uri
 
 CSV_COLUMNS = (
-    "id", "url", "statement", "kind", "status", "topics", "reviewed", "first_reviewed",
-    "evidence_sources", "seen_in_sources", "related", "verdict",
+    "id", "url", "title", "summary", "statement", "kind", "family", "status", "topics", "parts", "reviewed", "first_reviewed",
+    "evidence_sources", "seen_in_sources", "related", "entities", "missing", "verdict",
 )
+LICENCE = "CC-BY-4.0"
 
 
-def _dump(value: Any) -> str:
+def dump(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
@@ -37,95 +38,111 @@ def source_record(source: Source, site_url: str) -> dict[str, Any]:
     }
 
 
-def claim_record(claim: Claim, archive: Archive, site_url: str) -> dict[str, Any]:
-    def src(key: str) -> dict[str, Any]:
-        return source_record(archive.sources[key], site_url)
+def _evidence(items: tuple[Evidence, ...], archive: Archive, site_url: str, start: int) -> list[dict[str, Any]]:
+    return [
+        {
+            "number": start + i,
+            "source": source_record(archive.sources[e.source], site_url),
+            "stance": e.stance,
+            "locator": e.locator,
+            "quote": e.quote,
+            "translation": e.translation,
+            "translated_by": e.translated_by,
+        }
+        for i, e in enumerate(items, 1)
+    ]
 
+
+def claim_record(claim: Claim, archive: Archive, site_url: str) -> dict[str, Any]:
+    offset = len(claim.evidence)
+    parts = []
+    for part in claim.parts:
+        parts.append({
+            "statement": part.statement,
+            "status": part.status,
+            "material": part.material,
+            "verdict": part.verdict,
+            "missing": part.missing,
+            "evidence": _evidence(part.evidence, archive, site_url, offset),
+        })
+        offset += len(part.evidence)
     return {
         "id": claim.id,
         "url": permalink(site_url, claim_uri(claim.id)),
+        "title": claim.heading,
+        "summary": claim.summary,
         "statement": claim.statement,
         "kind": claim.kind,
+        "family": claim.family,
         "status": claim.status,
         "topics": list(claim.topics),
+        "parts": parts,
         "verdict": claim.verdict,
-        "evidence": [
-            {
-                "source": src(e.source),
-                "stance": e.stance,
-                "locator": e.locator,
-                "quote": e.quote,
-                "translation": e.translation,
-                "translated_by": e.translated_by,
-            }
-            for e in claim.evidence
-        ],
-        "seen_in": [{"source": src(a.source), "locator": a.locator, "quote": a.quote} for a in claim.seen_in],
+        "missing": claim.missing,
+        "evidence": _evidence(claim.evidence, archive, site_url, 0),
+        "seen_in": [{"source": source_record(archive.sources[a.source], site_url), "locator": a.locator, "quote": a.quote} for a in claim.seen_in],
         "related": list(archive.related_to.get(claim.id, ())),
+        "entities": [
+            {"id": e, "name": archive.entities[e].name, "type": archive.entities[e].type, "url": permalink(site_url, entity_uri(e))}
+            for e in archive.claim_entities.get(claim.id, ())
+        ],
         "reviewed": claim.reviewed,
         "history": [{"date": h.date, "status": h.status, "note": h.note} for h in claim.history],
     }
 
 
 def claims_json(archive: Archive, site_url: str) -> str:
-    return _dump({"claims": [claim_record(c, archive, site_url) for c in archive.claims.values()]})
+    return dump({
+        "$schema": permalink(site_url, "data/claims.schema.json").rstrip("/"),
+        "licence": LICENCE,
+        "publisher": "Social Credit Archive",
+        "claims": [claim_record(c, archive, site_url) for c in archive.claims.values()],
+    })
 
 
 def claims_csv(archive: Archive, site_url: str) -> str:
+    """One row per claim. Starts with a UTF-8 byte-order mark: without it Excel reads the file
+    as the machine's legacy code page and garbles every Chinese character."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for claim in archive.claims.values():
         writer.writerow([
             claim.id,
             permalink(site_url, claim_uri(claim.id)),
+            claim.heading,
+            claim.summary,
             claim.statement,
             claim.kind,
+            claim.family,
             claim.status,
             ";".join(claim.topics),
+            " | ".join(f"{p.status}: {p.statement}" for p in claim.parts),
             claim.reviewed,
             claim.first_reviewed,
-            ";".join(dict.fromkeys(e.source for e in claim.evidence)),
+            ";".join(dict.fromkeys(e.source for e in claim.all_evidence)),
             ";".join(a.source for a in claim.seen_in),
             ";".join(archive.related_to.get(claim.id, ())),
+            ";".join(archive.claim_entities.get(claim.id, ())),
+            " ".join(claim.missing_texts),
             claim.verdict,
         ])
-    return out.getvalue()
+    return "\ufeff" + out.getvalue()
 
 
-_CSL_TYPES = {
-    "online": "webpage", "article": "article-journal", "report": "report", "techreport": "report",
-    "legislation": "legislation", "book": "book", "inbook": "chapter", "incollection": "chapter",
-    "inproceedings": "paper-conference", "thesis": "thesis", "phdthesis": "thesis", "jurisdiction": "legal_case",
-}
-
-
-def _date_parts(value: str) -> dict[str, Any] | None:
-    parts = value.split("-")
-    if not parts[0].isdigit():
-        return None
-    return {"date-parts": [[int(p) for p in parts if p.isdigit()]]}
-
-
-def csl_item(source: Source) -> dict[str, Any]:
-    item: dict[str, Any] = {"id": source.key, "type": _CSL_TYPES.get(source.entry_type, "document"), "title": source.title}
-    if source.authors:
-        item["author"] = [
-            {"literal": p.family} if p.corporate or not p.given else {"family": p.family, "given": p.given} for p in source.authors
-        ]
-    if (issued := _date_parts(source.date)) is not None:
-        item["issued"] = issued
-    if source.url:
-        item["URL"] = source.url
-    if (accessed := _date_parts(source.get("urldate"))) is not None:
-        item["accessed"] = accessed
-    if source.container:
-        item["container-title" if source.entry_type in ("online", "article") else "publisher"] = source.container
-    for field, csl in (("number", "number"), ("origtitle", "original-title"), ("note", "note"), ("langid", "language")):
-        if source.get(field):
-            item[csl] = source.get(field)
-    return item
-
-
-def sources_csl_json(archive: Archive) -> str:
-    return _dump([csl_item(s) for s in archive.sources.values()])
+def changes_json(archive: Archive, site_url: str) -> str:
+    """The full changelog: every first review and status change, newest first."""
+    return dump({
+        "licence": LICENCE,
+        "changes": [
+            {
+                "date": u.change.date,
+                "claim": u.claim.id,
+                "url": permalink(site_url, claim_uri(u.claim.id)),
+                "from": u.previous,
+                "to": u.change.status,
+                "note": u.change.note,
+            }
+            for u in archive.updates()
+        ],
+    })

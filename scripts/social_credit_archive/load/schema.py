@@ -23,38 +23,13 @@ from typing import Any, Callable, Iterator
 import fastjsonschema
 from jsonschema import Draft7Validator, ValidationError
 
-from ..problems import FieldPath, LineMap, Problem, Where, did_you_mean, dotted, one_of
+from ..problems import FieldPath, LineMap, Problem, Where, did_you_mean, one_of
+from ..vocab import Vocabulary, Word
 from .reader import KIB, TreeReader
 
 RECORD_SCHEMAS = ("claim", "source", "timeline", "glossary", "survey", "entities")
 VOCABULARY = "vocabulary"
 SCHEMA_FOLDER = Path("sources") / "schema"
-
-
-@dataclass(frozen=True)
-class Term:
-    """One controlled word: its label and meaning, read from the vocabulary schema."""
-
-    value: str
-    label: str
-    meaning: str
-
-
-@dataclass(frozen=True)
-class Vocabulary:
-    words: dict[str, tuple[Term, ...]]
-
-    def __getitem__(self, name: str) -> tuple[Term, ...]:
-        return self.words[name]
-
-    def values(self, name: str) -> tuple[str, ...]:
-        return tuple(t.value for t in self.words[name])
-
-    def label(self, name: str, value: str) -> str:
-        return next((t.label for t in self.words[name] if t.value == value), value)
-
-    def meaning(self, name: str, value: str) -> str:
-        return next((t.meaning for t in self.words[name] if t.value == value), "")
 
 
 @dataclass
@@ -141,13 +116,13 @@ def _inline(schema: dict[str, Any], vocabulary: dict[str, Any]) -> dict[str, Any
 
 
 def _vocabulary(document: dict[str, Any], path: str, problems: list[Problem]) -> Vocabulary:
-    words: dict[str, tuple[Term, ...]] = {}
+    words: dict[str, tuple[Word, ...]] = {}
     for name, definition in document.get("definitions", {}).items():
         labels, meanings = definition.get("x-label", {}), definition.get("x-meaning", {})
         for value in definition.get("enum", []):
             if value not in labels or value not in meanings:
                 problems.append(Problem(path, 1, f"definitions.{name}: '{value}' needs an x-label and an x-meaning (readers see both)"))
-        words[name] = tuple(Term(v, labels.get(v, v), meanings.get(v, "")) for v in definition.get("enum", []))
+        words[name] = tuple(Word(v, labels.get(v, v), meanings.get(v, "")) for v in definition.get("enum", []))
     for needed in ("status", "kind", "stance", "topic", "family", "sourceclass", "entitytype", "docstatus"):
         if needed not in words:
             problems.append(Problem(path, 1, f"definitions.{needed} is missing"))
@@ -231,4 +206,3 @@ def _describe(error: ValidationError, where: Where) -> list[Problem]:
     return [where.problem(at, error.message[:200])]
 
 
-__all__ = ["Schemas", "Vocabulary", "Term", "dotted"]

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from .markup import esc, text
+from collections import defaultdict
+from typing import Mapping
+
 from ..model import Claim, Person, Source
+from .markup import esc, text
 
 ARCHIVE_NAME = "Social Credit Archive"
+_LABELS: dict[int, dict[str, str]] = {}
 
 
 def names(people: tuple[Person, ...]) -> str:
@@ -15,19 +19,43 @@ def names(people: tuple[Person, ...]) -> str:
     return " and ".join(shown) if len(shown) < 3 else f"{shown[0]}, {shown[1]} and {shown[2]}"
 
 
-def short_label(source: Source) -> str:
-    """``Denyer 2016`` / ``State Council 2014``: the in-text form of a citation."""
+def _who(source: Source) -> str:
     people = source.authors
     if not people:
         who = source.container or source.title
-        who = who if len(who) <= 40 else who[:37] + "…"
-    elif len(people) == 1:
-        who = people[0].family
-    elif len(people) == 2:
-        who = f"{people[0].family} and {people[1].family}"
-    else:
-        who = f"{people[0].family} et al."
-    return f"{who} {source.year}"
+        return who if len(who) <= 40 else who[:37] + "…"
+    if len(people) == 1:
+        return people[0].family
+    if len(people) == 2:
+        return f"{people[0].family} and {people[1].family}"
+    return f"{people[0].family} et al."
+
+
+def short_labels(sources: Mapping[str, Source]) -> dict[str, str]:
+    """``Denyer 2016``, and ``Supreme People's Court 2017a`` / ``2017b`` where author and year
+    coincide (ordered by date, then title), so that sibling sources never share a label."""
+    cached = _LABELS.get(id(sources))
+    if cached is not None and cached.keys() == sources.keys():
+        return cached
+    groups: dict[tuple[str, str], list[Source]] = defaultdict(list)
+    for source in sources.values():
+        groups[(_who(source), source.year)].append(source)
+    labels: dict[str, str] = {}
+    for (who, year), members in groups.items():
+        members.sort(key=lambda s: (s.date, s.title.casefold(), s.key))
+        for i, source in enumerate(members):
+            suffix = chr(ord("a") + i) if len(members) > 1 and i < 26 else (str(i + 1) if len(members) > 1 else "")
+            labels[source.key] = f"{who} {year}{suffix}"
+    _LABELS.clear()
+    _LABELS[id(sources)] = labels
+    return labels
+
+
+def short_label(source: Source, sources: Mapping[str, Source] | None = None) -> str:
+    """The in-text form of a citation; give ``sources`` to tell siblings apart."""
+    if sources is not None:
+        return short_labels(sources).get(source.key, f"{_who(source)} {source.year}")
+    return f"{_who(source)} {source.year}"
 
 
 def _parts(source: Source) -> list[tuple[str, str]]:
@@ -37,16 +65,16 @@ def _parts(source: Source) -> list[tuple[str, str]]:
     parts.append(("plain", f"{who} ({source.year})." if who else f"({source.year})."))
     standalone = source.entry_type in {"book", "report", "legislation", "techreport", "manual", "standard", "jurisdiction"}
     parts.append(("title" if standalone else "quoted", source.title))
-    if source.get("origtitle"):
-        parts.append(("plain", f"[{source.get('origtitle')}]."))
+    if source.origtitle:
+        parts.append(("plain", f"[{source.origtitle}]."))
     if source.container and source.container != who:
         parts.append(("container", source.container))
-    if source.get("number"):
-        parts.append(("plain", f"{source.get('number')}."))
+    if source.number:
+        parts.append(("plain", f"{source.number}."))
     if source.url:
         parts.append(("url", source.url))
-        if source.get("urldate"):
-            parts.append(("plain", f"(accessed {source.get('urldate')})"))
+        if source.urldate:
+            parts.append(("plain", f"(accessed {source.urldate})"))
     return parts
 
 
@@ -72,14 +100,17 @@ def reference_html(source: Source) -> str:
         elif kind in ("title", "container"):
             out.append(f"<em>{text(value.rstrip('.'))}</em>.")
         elif kind == "url":
-            out.append(f'<a href="{esc(value)}" rel="noopener noreferrer">{esc(value)}</a>')
+            out.append(f'<a class="scs-url" href="{esc(value)}" rel="noopener noreferrer">{esc(value)}</a>')
         else:
             out.append(text(value))
     return " ".join(out)
 
 
 def claim_reference_text(claim: Claim, permalink: str) -> str:
-    return f"{ARCHIVE_NAME} ({claim.reviewed[:4]}). “{claim.statement.rstrip('.')}.” Claim {claim.id}, {claim.status}, last reviewed {claim.reviewed}. {permalink}"
+    return (
+        f"{ARCHIVE_NAME} ({claim.reviewed[:4]}). “{claim.statement.rstrip('.')}.” Claim {claim.id}, {claim.status}, "
+        f"last reviewed {claim.reviewed}. {permalink}"
+    )
 
 
 def _bib_value(value: str) -> str:

@@ -1,6 +1,7 @@
-"""Safe HTML from the archive's text: plain fields are escaped, Markdown fields sanitised.
+"""Safe HTML from the archive's text: plain fields are escaped, Markdown fields sanitised,
+and every run of Chinese characters is marked ``lang="zh"``.
 
-Generated pages embed data only as HTML blocks built here, never as Markdown, so contributed
+Generated pages embed data only as HTML built here, never as Markdown, so contributed
 text cannot add front matter, directives, attribute lists or snippet includes to a page.
 """
 
@@ -8,18 +9,24 @@ from __future__ import annotations
 
 import html
 import re
-from functools import lru_cache
 
-import markdown
 import nh3
 
-_CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
+from ..markdown_text import to_html
+
+CJK_CHARS = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+_CJK = re.compile(f"[{CJK_CHARS}]")
+_CJK_RUN = re.compile(f"([{CJK_CHARS}]+(?:[0-9 ·\u00b7,，、。-]*[{CJK_CHARS}]+)*)")
 ALLOWED_TAGS = {"p", "a", "em", "strong", "code", "ul", "ol", "li", "blockquote", "br"}
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
 
 
 def esc(text: str) -> str:
     return html.escape(text, quote=True)
+
+
+def has_cjk(text: str) -> bool:
+    return bool(_CJK.search(text))
 
 
 def lang_of(text: str) -> str:
@@ -30,29 +37,59 @@ def lang_of(text: str) -> str:
 
 def text(value: str) -> str:
     """Escaped plain text, with Chinese runs marked ``lang="zh"``."""
+    escaped = esc(value)
     if not _CJK.search(value):
-        return esc(value)
-    return re.sub(
-        r"([\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]+)",
-        r'<span lang="zh">\1</span>',
-        esc(value),
-    )
-
-
-@lru_cache(maxsize=4096)
-def _md() -> markdown.Markdown:
-    return markdown.Markdown(extensions=[], output_format="html")
+        return escaped
+    return _CJK_RUN.sub(r'<span lang="zh">\1</span>', escaped)
 
 
 def rich(value: str) -> str:
     """Markdown rendered, then cleaned by an allow-list sanitiser (nh3)."""
-    converter = _md()
-    converter.reset()
-    rendered = converter.convert(value)
     return nh3.clean(
-        rendered,
+        to_html(value),
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes={"https", "http"},
         link_rel="noopener noreferrer",
     )
+
+
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)([^<>]*)>|<!--.*?-->", re.S)
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+_SKIP = frozenset({"script", "style", "textarea", "title", "svg"})
+
+
+def mark_chinese(page_html: str) -> str:
+    """Wrap each run of Chinese characters in page text in ``<span lang="zh">``, unless it is
+    already inside an element with ``lang="zh"`` (or in a script, style, title or SVG)."""
+    if not _CJK.search(page_html):
+        return page_html
+    out: list[str] = []
+    stack: list[tuple[str, bool]] = []  # (tag, opens a zh or skipped context)
+    zh_depth = 0
+    pos = 0
+    for match in _TAG.finditer(page_html):
+        segment = page_html[pos:match.start()]
+        out.append(segment if zh_depth or not _CJK.search(segment) else _CJK_RUN.sub(r'<span lang="zh">\1</span>', segment))
+        out.append(match.group(0))
+        pos = match.end()
+        if match.group(2) is None:
+            continue
+        closing, tag, attrs = match.group(1), match.group(2).lower(), match.group(3)
+        if tag in _VOID or attrs.rstrip().endswith("/"):
+            continue
+        if closing:
+            while stack:
+                name, special = stack.pop()
+                if special:
+                    zh_depth -= 1
+                if name == tag:
+                    break
+        else:
+            special = tag in _SKIP or bool(re.search(r"""\blang=["']?zh""", attrs))
+            stack.append((tag, special))
+            if special:
+                zh_depth += 1
+    tail = page_html[pos:]
+    out.append(tail if zh_depth or not _CJK.search(tail) else _CJK_RUN.sub(r'<span lang="zh">\1</span>', tail))
+    return "".join(out)

@@ -23,7 +23,6 @@ INDEXES = {
     "data": "data.md",
     "survey": "survey.md",
     "entities": "entities/index.md",
-    "changes": "changes.md",
 }
 
 #: The folders whose pages are generated one per record.

@@ -1,4 +1,4 @@
-"""Pieces shared by the page renderers: front matter, badges, claim rows."""
+"""Pieces shared by the page renderers: front matter, badges, claim cards, HTML blocks."""
 
 from __future__ import annotations
 
@@ -6,12 +6,14 @@ from typing import Iterable
 
 import yaml
 
+from ...model import Archive, Claim
+from ...vocab import Vocabulary
+from ..markup import esc, text
+from ..urls import INDEXES, claim_uri, link
+
 _SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's emitter: same output, faster
 
-from ..markup import esc, text
-from ...model import Archive, Claim
-from ..urls import INDEXES, claim_uri, link
-from ...vocab import KIND_LABELS, STATUSES, topic_label
+HTML_START, HTML_END = "<!--scs-html-->", "<!--/scs-html-->"
 
 
 def front_matter(title: str, description: str = "", **extra: object) -> str:
@@ -19,82 +21,103 @@ def front_matter(title: str, description: str = "", **extra: object) -> str:
 
     MkDocs templates print titles unescaped, so the values are HTML-escaped here.
     """
-    meta: dict[str, object] = {"title": esc(_shorten(title, 110))}
+    meta: dict[str, object] = {"title": esc(shorten(title, 110))}
     if description:
-        meta["description"] = esc(_shorten(description, 200))
+        meta["description"] = esc(shorten(description, 200))
     meta.update(extra)
     return "---\n" + yaml.dump(meta, Dumper=_SafeDumper, allow_unicode=True, sort_keys=True, width=10_000) + "---\n\n"
 
 
-def _shorten(value: str, limit: int) -> str:
+def shorten(value: str, limit: int) -> str:
     value = " ".join(value.split())
     return value if len(value) <= limit else value[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-def status_badge(status: str, here: str) -> str:
-    href = link(here, INDEXES["status"], status)
-    return f'<a class="scs-badge scs-badge--{status}" href="{href}" title="{esc(STATUSES[status])}">{status.capitalize()}</a>'
-
-
-def kind_badge(kind: str, here: str) -> str:
-    href = link(here, INDEXES["policy" if kind == "policy" else "media"])
-    return f'<a class="scs-kind scs-kind--{kind}" href="{href}">{KIND_LABELS[kind]}</a>'
-
-
-def topic_links(topics: Iterable[str], here: str) -> str:
-    return " ".join(
-        f'<a class="scs-topic" href="{link(here, INDEXES["topics"], topic)}">{esc(topic_label(t))}</a>'
-        for topic in topics
-        for t in [topic]
-    )
-
-
-def claim_table(claims: Iterable[Claim], here: str, caption: str = "", filterable: bool = False) -> str:
-    """A table of claims; each row carries its facets as data attributes for the filters."""
-    rows = []
-    for claim in claims:
-        rows.append(
-            f'<tr data-status="{claim.status}" data-kind="{claim.kind}" data-topics="{" ".join(claim.topics)}">'
-            f"<td>{status_badge(claim.status, here)}</td>"
-            f'<td><a href="{link(here, claim_uri(claim.id))}">{text(claim.statement)}</a></td>'
-            f"<td>{KIND_LABELS[claim.kind]}</td>"
-            f"<td>{topic_links(claim.topics, here)}</td></tr>"
-        )
-    if not rows:
-        return '<p class="scs-empty">No claims yet.</p>'
-    cap = f"<caption>{esc(caption)}</caption>" if caption else ""
-    return (
-        f'<div class="scs-table-wrap"><table class="scs-claims"{" data-filter" if filterable else ""}>{cap}'
-        '<thead><tr><th scope="col">Status</th><th scope="col">Claim</th><th scope="col">Kind</th><th scope="col">Topics</th></tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table></div>"
-    )
-
-
-HTML_START, HTML_END = "<!--scs-html-->", "<!--/scs-html-->"
-
-
 def html_block(*parts: str) -> str:
     """HTML that Markdown leaves alone: one block, blank lines around it, between sentinels
-    that let the site lift it out before Markdown runs (see ``pages.lift_html``)."""
+    that let the site lift it out before Markdown runs (see ``site.lift``)."""
     return "\n" + HTML_START + "".join(parts) + HTML_END + "\n\n"
+
+
+def status_badge(status: str, here: str, vocab: Vocabulary) -> str:
+    href = link(here, INDEXES["status"], status)
+    label = vocab.label("status", status)
+    return f'<a class="scs-badge scs-badge--{esc(status)}" href="{href}" title="{esc(vocab.meaning("status", status))}">{esc(label)}</a>'
+
+
+def kind_badge(kind: str, here: str, vocab: Vocabulary) -> str:
+    href = link(here, INDEXES["policy" if kind == "policy" else "media"])
+    return f'<a class="scs-kind scs-kind--{esc(kind)}" href="{href}">{esc(vocab.label("kind", kind))}</a>'
+
+
+def topic_links(topics: Iterable[str], here: str, vocab: Vocabulary) -> str:
+    return " ".join(
+        f'<a class="scs-topic" href="{link(here, INDEXES["topics"], topic)}">{esc(vocab.label("topic", topic))}</a>' for topic in topics
+    )
 
 
 def claims_by_id(archive: Archive, ids: Iterable[str]) -> list[Claim]:
     return [archive.claims[i] for i in ids if i in archive.claims]
 
 
+def claim_card(claim: Claim, here: str, vocab: Vocabulary, *, facets: bool = False) -> str:
+    """One claim as a list item: rating, title, bottom line; the facets as data attributes.
+
+    Cards are one column on a phone and rows of a grid on a wide screen (archive.css), so the
+    title never shrinks to a 60-pixel table column.
+    """
+    data = ""
+    if facets:
+        data = (
+            f' data-status="{esc(claim.status)}" data-kind="{esc(claim.kind)}" data-topics="{esc(" ".join(claim.topics))}"'
+            f' data-family="{esc(claim.family)}" data-reviewed="{esc(claim.reviewed)}" data-title="{esc(claim.heading.casefold())}"'
+        )
+    family = f' · {esc(vocab.label("family", claim.family))}' if claim.family else ""
+    return (
+        f'<li class="scs-card"{data}>'
+        f'<p class="scs-card-meta">{status_badge(claim.status, here, vocab)} '
+        f'<span class="scs-card-kind">{esc(vocab.label("kind", claim.kind))}{family}</span> '
+        f'<span class="scs-card-date">Reviewed <time datetime="{esc(claim.reviewed)}">{esc(claim.reviewed)}</time></span></p>'
+        f'<p class="scs-card-title"><a href="{link(here, claim_uri(claim.id))}">{text(claim.heading)}</a></p>'
+        + (f'<p class="scs-card-summary">{text(claim.summary)}</p>' if claim.title else "")
+        + "</li>"
+    )
+
+
+def claim_list(claims: Iterable[Claim], here: str, vocab: Vocabulary, label: str, *, filterable: bool = False) -> str:
+    cards = [claim_card(c, here, vocab, facets=filterable) for c in claims]
+    if not cards:
+        return '<p class="scs-empty">No claims yet.</p>'
+    attrs = ' data-filter' if filterable else ""
+    return f'<ul class="scs-cards" aria-label="{esc(label)}"{attrs}>{"".join(cards)}</ul>'
+
+
+def claim_link_item(claim: Claim, here: str, vocab: Vocabulary, extra: str = "") -> str:
+    return f'<li>{status_badge(claim.status, here, vocab)} <a href="{link(here, claim_uri(claim.id))}">{text(claim.heading)}</a>{extra}</li>'
+
+
 def cite_block(permalink: str, reference: str, bibtex: str) -> str:
     """Permalink, formatted reference and BibTeX, each in a block the copy buttons attach to."""
+
     def block(label: str, kind: str, value: str) -> str:
         return (
             f'<p class="scs-cite-label">{label}</p>'
-            f'<pre class="scs-copyable scs-cite-{kind}" data-copy-label="{label.lower()}"><code>{esc(value)}</code></pre>'
+            f'<pre class="scs-copyable scs-cite-{kind}" data-copy-label="{label.lower()}"><code>{text(value)}</code></pre>'
         )
 
     return (
-        '<div class="scs-cite" data-search-exclude>'
+        '<div class="scs-cite" data-pagefind-ignore>'
         + block("Permalink", "permalink", permalink)
         + block("Reference", "text", reference)
         + block("BibTeX", "bibtex", bibtex)
         + "</div>"
     )
+
+
+def search_terms(*values: str) -> str:
+    """An invisible element whose attribute Pagefind indexes: words a reader may type that
+    the page does not show as such (Chinese split into words, toneless pinyin)."""
+    words = " ".join(v for v in values if v)
+    if not words:
+        return ""
+    return f'<span class="scs-search-terms" data-pagefind-index-attrs="data-terms" data-terms="{esc(words)}"></span>'
