@@ -1,99 +1,56 @@
-"""Shared helpers: the repository root, fixture archives, and in-process site builds."""
+"""Pytest fixtures: the real site built once, served on loopback, and a browser."""
 
 from __future__ import annotations
 
+import functools
+import http.server
 import os
-import shutil
-import subprocess
-import sys
+import threading
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-TODAY = "2026-11-21"  # frozen 'now' for the date rules, so fixtures do not age
+from support import CHROMIUM, CHROMIUM_ARGS, ROOT, TODAY, build_site
 
 os.environ.setdefault("ARCHIVE_TODAY", TODAY)
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-
-
-def make_archive(tmp: Path, overlay: Path | None = None) -> Path:
-    """A fixture archive: the valid base, with the files of ``overlay`` laid over it."""
-    shutil.copytree(FIXTURES / "base", tmp, dirs_exist_ok=True)
-    if overlay is not None:
-        for path in overlay.rglob("*"):
-            if path.is_file() and path.name != "expected.txt":
-                target = tmp / path.relative_to(overlay)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(path, target)
-    return tmp
-
-
-def site_project(tmp: Path, archive: Path | None = None) -> Path:
-    """A copy of the real site's config and engine around an archive, ready to build."""
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    (tmp / "mkdocs.yml").write_text(config[: config.index("\nnav:")] + "\n", encoding="utf-8")  # fixtures: automatic nav
-    shutil.copytree(ROOT / "scripts", tmp / "scripts", ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(ROOT / "overrides", tmp / "overrides")
-    shutil.copytree(ROOT / "sources" / "schema", tmp / "sources" / "schema", dirs_exist_ok=True)
-    if archive is not None and archive != tmp:
-        shutil.copytree(archive, tmp, dirs_exist_ok=True)
-    (tmp / "docs" / "assets").mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(ROOT / "docs" / "assets" / "archive.css", tmp / "docs" / "assets" / "archive.css")
-    return tmp
-
-
-def build_site(project: Path, site_dir: Path) -> None:
-    """Build in-process with the project's mkdocs.yml, strict, as ``mkdocs build --strict``."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
-    config.plugins.on_startup(command="build", dirty=False)
-    try:
-        build(config)
-    finally:
-        config.plugins.on_shutdown()
-
-
-def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "scripts", *args], cwd=cwd, capture_output=True, text=True, timeout=300)
+os.environ.setdefault("REPO_URL", "https://github.com/example/social-credit-archive")
 
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real archive, built once per test session into a temporary folder."""
-    site = tmp_path_factory.mktemp("real-site")
+    site = tmp_path_factory.mktemp("real") / "site"
     build_site(ROOT, site)
     return site
 
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync",
-]
+@pytest.fixture(scope="session")
+def real_archive():  # type: ignore[no-untyped-def]
+    from social_credit_archive.check.archive import load_archive
+
+    return load_archive(ROOT)
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+def serve(folder: Path) -> Iterator[str]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
 
 
 @pytest.fixture(scope="session")
-def site_server(real_site: Path):  # type: ignore[no-untyped-def]
-    """The built real site served on a free loopback port: yields its base URL."""
-    import functools
-    import http.server
-    import threading
-
-    handler = functools.partial(QuietHandler, directory=str(real_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-
-
-class QuietHandler(__import__("http.server").server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
+def site_server(real_site: Path) -> Iterator[str]:
+    """The built real site on a free loopback port: its base URL."""
+    yield from serve(real_site)
 
 
 @pytest.fixture(scope="session")

@@ -21,10 +21,13 @@ def build_date() -> dt.date:
             raise ClockError(f"ARCHIVE_TODAY={fixed[:40]!r} is not a date written YYYY-MM-DD")
         return parsed
     if epoch := os.environ.get("SOURCE_DATE_EPOCH"):
-        if not re.fullmatch(r"[0-9]{1,11}", epoch):
+        if not re.fullmatch(r"[0-9]{1,15}", epoch):
             raise ClockError(f"SOURCE_DATE_EPOCH={epoch[:40]!r} is not a whole number of seconds since 1970-01-01")
         try:
-            return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+            day = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+            if day.year > 2999:
+                raise ValueError(day)
+            return day
         except (OverflowError, OSError, ValueError):
             raise ClockError(f"SOURCE_DATE_EPOCH={epoch[:40]!r} is out of range") from None
     return dt.datetime.now(dt.timezone.utc).date()

@@ -44,7 +44,7 @@ def sentences(verdict: str) -> list[Sentence]:
         start = block_start
         for match in _END.finditer(verdict, block_start, block_end):
             if match.group(1):
-                before = verdict[start:match.start(1)]
+                before = verdict[max(start, match.start(1) - 24):match.start(1)]  # a bounded look-back keeps this linear
                 word = re.search(r"([A-Za-z.]+)$", before)
                 token = word.group(1).lower().rstrip(".") if word else ""
                 if token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()):

@@ -21,7 +21,7 @@ from ..load.canonical_cache import CanonicalCache
 from ..load.characters import bad_character, message as character_message
 from ..load.reader import KIB, MIB, TreeReader
 from ..load.records import claim_from_data, entities_from_data, events_from_data, survey_from_data, terms_from_data
-from ..load.schema import Schemas
+from ..load.schema import Schemas, list_label
 from ..load.strict_yaml import YamlProblem, load_yaml
 from ..model import Archive, Claim, Entity, Event, Source, SurveyEntry, Term
 from ..problems import ArchiveError, LineMap, Problem, Where
@@ -57,17 +57,6 @@ class Result:
         return tuple(p for p in self.problems if p.warning)
 
 
-def record_label(schema: str, item: Any) -> str:
-    """How messages name an item of a list file (as ``load.records`` does)."""
-    if not isinstance(item, dict):
-        return ""
-    if schema == "timeline":
-        return f"event {item.get('date', '')}"
-    if schema == "glossary":
-        return f"term {item.get('term', '')}"
-    return str(item.get("id", ""))
-
-
 class _Checker:
     def __init__(self, root: Path, docs_dir: Path, now: dt.date) -> None:
         self.reader = TreeReader(root)
@@ -77,6 +66,7 @@ class _Checker:
         self.problems = self.reader.problems
         self.schemas = Schemas.load(self.reader)
         self.cache = CanonicalCache(self.root)
+        self.truncated: set[str] = set()
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -109,7 +99,7 @@ class _Checker:
         for at, value, markdown in self.schemas.free_texts(schema, data):
             for why in text_problems(value, markdown=markdown):
                 if at and isinstance(at[0], int) and isinstance(data, list):
-                    item = Where(where.path, where.lines, (at[0],), record_label(schema, data[at[0]]), where.line(at[0]))
+                    item = Where(where.path, where.lines, (at[0],), list_label(schema, data[at[0]]), where.line(at[0]))
                     self.problems.append(item.problem(at[1:], why))
                 else:
                     self.problems.append(where.problem(at, why))
@@ -133,6 +123,7 @@ class _Checker:
                 self.problems.append(Problem(rel, 1, NOT_CANONICAL, warning=True))
             else:
                 self.cache.add(text)
+        self.truncated = bib.truncated
         if not bib.sources and not bib.problems:
             self.problems.append(Problem(rel, 1, "holds no entries: the archive needs its sources"))
         return bib.sources
@@ -246,7 +237,8 @@ class _Checker:
         entity_ids = set(entities)
         reserved_sources = {n.lower() for n in reserved_names("sources")}
         for source in sources.values():
-            self.problems.extend(source_problems(source, sources, reserved_sources, self.now))
+            if source.key not in self.truncated:  # its missing fields are the stray brace's doing
+                self.problems.extend(source_problems(source, sources, reserved_sources, self.now))
         reserved_claims = reserved_names("claims")
         for claim in claims.values():
             self.problems.extend(claim_problems(claim, sources, claim_ids, entity_ids, stems[claim.id], reserved_claims, self.now))

@@ -36,7 +36,7 @@ def claim_problems(
     for i, item in enumerate(claim.seen_in):
         if item.source not in sources:
             yield where.problem(("seen_in", i, "source"), f"unknown source key '{item.source}'{did_you_mean(item.source, sources)}")
-        if item.quote and (why := quote_problem(item.quote)):
+        if (item.quote or ("seen_in", i, "quote") in where.lines) and (why := quote_problem(item.quote)):
             yield where.problem(("seen_in", i, "quote"), why)
     yield from _provenance_order(claim, sources)
     if claim.kind == "media":
@@ -76,7 +76,8 @@ def _summary_problems(claim: Claim) -> Iterator[Problem]:
 def _evidence_problems(where: Where, at: tuple[str | int, ...], item: Evidence, sources: Mapping[str, Source]) -> Iterator[Problem]:
     if item.source not in sources:
         yield where.problem(at + ("source",), f"unknown source key '{item.source}'{did_you_mean(item.source, sources)}")
-    if item.quote and (why := quote_problem(item.quote)):
+    present = (where.prefix + at + ("quote",)) in where.lines
+    if (item.quote or present) and (why := quote_problem(item.quote)):
         yield where.problem(at + ("quote",), why)
 
 

@@ -28,7 +28,7 @@ FRONT_MATTER_KEYS = frozenset({"title", "description", "hide", "search"})
 MARKER_NAMES = ("counts", "legend", "source-classes", "status-charts", "latest", "myths", "blacklist-diagram", "survey-summary", "rating-rules", "families", "process-words", "search-form")
 
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*\n", re.S)
-_HTML = re.compile(r"<\s*/?\s*[A-Za-z!?][^<>]*>")
+_HTML = re.compile(r"<\s*/?\s*[A-Za-z?][^<>]*>|<![A-Za-z\[][^<>]*>")  # comments are checked on their own
 _ATTR_LIST = re.compile(r"\{:?[ \t]*((?:[#.][\w-]+|[\w-]+=)[^{}\n]*)\}")
 _ATTR_TOKEN = re.compile(r"""[#.][\w-]+|[\w-]+=(?:"[^"]*"|'[^']*'|\S+)|\S+""")
 _LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>#]+)")

@@ -26,7 +26,8 @@ def source_problems(source: Source, sources: Mapping[str, Source], reserved: set
         yield where.problem((), f"an {source.sourceclass} source needs its issuing body as author, e.g. author = {{{{State Council}}}}")
     for field in ("url", "translationurl", "archiveurl"):
         value = getattr(source, field)
-        if value and (why := url_problem(value)):
+        # a non-http(s) scheme is already refused by the schema's pattern
+        if value and value.lower().startswith(("http://", "https://")) and (why := url_problem(value)):
             yield where.problem((field,), why)
     if source.url or source.entry_type == "online":
         if not source.url:

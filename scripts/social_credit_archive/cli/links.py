@@ -3,23 +3,31 @@
 Each source URL is fetched; a dead one gets a Wayback Machine suggestion. With ``--quotes``,
 each evidence quote is looked for in its page's text, compared after normalising whitespace,
 case and punctuation, so that a page that changed under a quote is noticed.
+
+The URLs come from pull requests, and the job runs in CI, so fetching is fenced in: only
+http(s) URLs without user names, whose host resolves to public addresses only, are fetched,
+and the connection goes to the address that was vetted (no second lookup a DNS answer could
+change); every redirect is vetted the same way. Hosts are shown in punycode.
 """
 
 from __future__ import annotations
 
 import html.parser
+import http.client
+import ipaddress
 import json
 import os
 import re
+import socket
+import ssl
 import sys
 import unicodedata
-import urllib.error
 import urllib.parse
-import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..check.addresses import url_problem
 from ..check.archive import check_archive
 from ..model import Archive, Source
 
@@ -73,23 +81,96 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def fetch(url: str, timeout: float) -> Fetched:
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
+class Refused(Exception):
+    """A URL the link checker will not fetch, with the reason."""
+
+
+def public_addresses(host: str, port: int, allow: frozenset[str] = frozenset()) -> list[str]:
+    """Every address ``host`` resolves to, if all are public (or in ``allow``); else ``Refused``.
+
+    ``allow`` exists for tests that serve pages on loopback; the command never passes it.
+    """
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - http(s) only, checked by check
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError) as exc:
+        raise Refused(f"host {shown_host(host)} does not resolve ({exc})") from None
+    addresses = []
+    for info in infos:
+        address = ipaddress.ip_address(info[4][0].split("%")[0])
+        if str(address) in allow:
+            addresses.append(str(address))
+            continue
+        if not address.is_global or address.is_multicast:
+            raise Refused(f"host {shown_host(host)} resolves to a non-public address ({address})")
+        addresses.append(str(address))
+    return addresses
+
+
+def shown_host(host: str) -> str:
+    try:
+        return host.encode("idna").decode("ascii")
+    except UnicodeError:
+        return host.encode("ascii", "backslashreplace").decode("ascii")
+
+
+def _vet(url: str, allow: frozenset[str]) -> tuple[str, str, int, str, str]:
+    """(scheme, host, port, path, vetted address) for a URL that may be fetched."""
+    parts = urllib.parse.urlsplit(url)
+    if (why := url_problem(url)) and not (parts.hostname in allow and "@" not in parts.netloc):
+        raise Refused(why)
+    scheme = parts.scheme.lower()
+    host = parts.hostname or ""
+    port = parts.port or (443 if scheme == "https" else 80)
+    path = parts.path or "/"
+    if parts.query:
+        path += "?" + parts.query
+    return scheme, host, port, path, public_addresses(host, port, allow)[0]
+
+
+def _connection(scheme: str, host: str, port: int, address: str, timeout: float) -> http.client.HTTPConnection:
+    """A connection to the vetted ``address`` that still names ``host`` (Host header, TLS SNI)."""
+    if scheme == "https":
+        context = ssl.create_default_context()
+        conn: http.client.HTTPConnection = http.client.HTTPSConnection(host, port, timeout=timeout, context=context)
+    else:
+        conn = http.client.HTTPConnection(host, port, timeout=timeout)
+
+    def connect() -> None:
+        sock = socket.create_connection((address, port), timeout)
+        conn.sock = context.wrap_socket(sock, server_hostname=host) if scheme == "https" else sock
+
+    conn.connect = connect  # type: ignore[method-assign]
+    return conn
+
+
+def fetch(url: str, timeout: float, redirects: int = 5, allow: frozenset[str] = frozenset()) -> Fetched:
+    current = url
+    for _ in range(redirects + 1):
+        try:
+            scheme, host, port, path, address = _vet(current, allow)
+        except Refused as exc:
+            return Fetched(url, None, current, "", f"not fetched: {exc}")
+        conn = _connection(scheme, host, port, address, timeout)
+        try:
+            conn.request("GET", path, headers={"User-Agent": USER_AGENT, "Host": host if port in (80, 443) else f"{host}:{port}"})
+            response = conn.getresponse()
+            if response.status in (301, 302, 303, 307, 308) and response.getheader("Location"):
+                current = urllib.parse.urljoin(current, response.getheader("Location", ""))
+                continue
             raw = response.read(MAX_BYTES)
             charset = response.headers.get_content_charset() or "utf-8"
-            return Fetched(url, response.status, response.geturl(), raw.decode(charset, errors="replace"))
-    except urllib.error.HTTPError as exc:
-        return Fetched(url, exc.code, url, "", f"{exc.code} {exc.reason}")
-    except (urllib.error.URLError, TimeoutError, OSError, ValueError) as exc:
-        reason = getattr(exc, "reason", exc)
-        return Fetched(url, None, url, "", f"no answer ({reason})")
+            error = "" if response.status < 400 else f"{response.status} {response.reason}"
+            return Fetched(url, response.status, current, raw.decode(charset, errors="replace"), error)
+        except (OSError, http.client.HTTPException, ValueError) as exc:
+            return Fetched(url, None, current, "", f"no answer ({exc})")
+        finally:
+            conn.close()
+    return Fetched(url, None, current, "", f"more than {redirects} redirects")
 
 
-def wayback_suggestion(url: str, timeout: float) -> str:
+def wayback_suggestion(url: str, timeout: float, allow: frozenset[str] = frozenset()) -> str:
     query = WAYBACK_API + "?" + urllib.parse.urlencode({"url": url})
-    found = fetch(query, timeout)
+    found = fetch(query, timeout, allow=allow)
     if found.alive:
         try:
             closest = json.loads(found.text)["archived_snapshots"]["closest"]
@@ -100,16 +181,19 @@ def wayback_suggestion(url: str, timeout: float) -> str:
     return "https://web.archive.org/web/*/" + url
 
 
-def report(archive: Archive, *, quotes: bool, timeout: float) -> list[str]:
+def report(archive: Archive, *, quotes: bool, timeout: float, allow: frozenset[str] = frozenset()) -> list[str]:
     sources = [s for s in archive.sources.values() if s.url]
     with ThreadPoolExecutor(max_workers=8) as pool:
-        fetched = dict(zip((s.key for s in sources), pool.map(lambda s: fetch(s.url, timeout), sources)))
+        fetched = dict(zip((s.key for s in sources), pool.map(lambda s: fetch(s.url, timeout, allow=allow), sources)))
     lines = []
     for source in sources:
         page = fetched[source.key]
-        where = f"{source.path}:{source.field_lines.get('url', source.line)}: {source.key}"
+        where = f"{source.path}:{source.where.line('url')}: {source.key}"
+        if page.error.startswith("not fetched"):
+            lines.append(f"{where}: {page.error}: {source.url}")
+            continue
         if not page.alive:
-            lines.append(f"{where}: dead link ({page.error}): {source.url}; try {wayback_suggestion(source.url, timeout)}")
+            lines.append(f"{where}: dead link ({page.error}): {source.url}; try {wayback_suggestion(source.url, timeout, allow)}")
             continue
         if page.final_url.rstrip("/") != source.url.rstrip("/"):
             lines.append(f"{where}: redirects to {page.final_url}")
@@ -122,7 +206,7 @@ def _quote_lines(archive: Archive, source: Source, page: Fetched) -> list[str]:
     text = normalise(page_text(page.text))
     out = []
     for claim in archive.claims.values():
-        for item in claim.evidence:
+        for item in claim.all_evidence:
             if item.source == source.key and item.quote and normalise(item.quote) not in text:
                 out.append(f"{claim.path}:{item.line}: quote not found on {source.url}: {item.quote[:60]!r}")
     return out

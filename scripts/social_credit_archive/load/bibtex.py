@@ -39,6 +39,7 @@ class Bibliography:
     problems: list[Problem]
     library: bibtexparser.Library | None = None  # for the canonical-form check
     fields: dict[str, dict[str, str]] = dataclass_field(default_factory=dict)  # key -> fields, for the text rules
+    truncated: set[str] = dataclass_field(default_factory=set)  # entries a stray brace cut short
 
 
 def parse_bibliography(path: str, text: str, schemas: Schemas) -> Bibliography:
@@ -49,30 +50,43 @@ def parse_bibliography(path: str, text: str, schemas: Schemas) -> Bibliography:
     problems: list[Problem] = []
     for block in library.failed_blocks:
         problems.append(Problem(path, block.start_line + 1, _failure(block)))
+    truncated: set[str] = set()
+    previous: bib.Block | None = None
     for block in library.blocks:
         if isinstance(block, bib.ImplicitComment) and (stray := _stray_text(block.comment)):
-            problems.append(Problem(path, block.start_line + 1 + stray[0], stray[1]))
-    result = Bibliography({}, problems, library)
+            if stray[2] and isinstance(previous, bib.Entry):
+                truncated.add(previous.key)
+                message_text = (
+                    f"a stray '}}' closed the entry '{previous.key}' early: the fields after it ({stray[1]}) would be lost; "
+                    "balance the braces"
+                )
+            else:
+                message_text = stray[1]
+            problems.append(Problem(path, block.start_line + 1 + stray[0], message_text))
+        previous = block
+    result = Bibliography({}, problems, library, truncated=truncated)
     for entry in library.entries:
         source, fields, entry_problems = _source(path, entry, schemas)
-        problems.extend(entry_problems)
+        if entry.key not in truncated:  # its other "problems" are the lost fields' absence
+            problems.extend(entry_problems)
         if source is not None:
             result.sources[source.key] = source
             result.fields[source.key] = fields
     return result
 
 
-def _stray_text(comment: str) -> tuple[int, str] | None:
-    """Text between entries is allowed only as blank lines and ``%`` comments."""
-    for offset, line in enumerate(comment.splitlines()):
+def _stray_text(comment: str) -> tuple[int, str, bool] | None:
+    """``(line offset, text, looks like lost fields)`` for text between entries other than blank
+    lines and ``%`` comments."""
+    lines = comment.splitlines()
+    for offset, line in enumerate(lines):
         stripped = line.strip()
         if stripped and not stripped.startswith("%"):
-            if "=" in stripped or "}" in stripped:
-                return offset, (
-                    f"text outside any entry ({stripped[:40]!r}): a stray '}}' probably closed the entry above early, "
-                    "so the fields after it were lost"
-                )
-            return offset, f"text outside any entry ({stripped[:40]!r}); start comment lines with '%'"
+            lost = [m for m in (re.match(r"^,?\s*([A-Za-z]+)\s*=", l.strip()) for l in lines[offset:]) if m]
+            if lost or stripped.startswith((",", "}")):
+                names = ", ".join(m.group(1).lower() for m in lost[:6]) or "the rest of the entry"
+                return offset, names, True
+            return offset, f"text outside any entry ({stripped[:40]!r}); start comment lines with '%'", False
     return None
 
 
@@ -105,8 +119,8 @@ def _source(path: str, entry: bib.Entry, schemas: Schemas) -> tuple[Source | Non
             problems.append(where.problem((name,), f"LaTeX macro '{macro.group(0)}' found; write the character itself in UTF-8"))
         fields[name] = value
     problems.extend(schemas.problems("source", {"entry_type": entry.entry_type.lower(), **fields}, lines, path, label=entry.key))
-    if problems:
-        return None, fields, problems
+    # A faulty entry is still loaded (its problems stop the build), so that claims citing it
+    # are not also reported as citing an unknown key.
     plain = {name: unbrace(value) for name, value in fields.items() if name not in PERSON_FIELDS}
     source = Source(
         key=entry.key,
@@ -121,7 +135,7 @@ def _source(path: str, entry: bib.Entry, schemas: Schemas) -> tuple[Source | Non
         raw=_raw(entry),
         **{name: plain.get(name, "") for name in _TEXT_FIELDS},
     )
-    return source, fields, []
+    return source, fields, problems
 
 
 _TEXT_FIELDS = (

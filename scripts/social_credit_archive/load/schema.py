@@ -73,7 +73,12 @@ class Schemas:
         where = Where(path, lines, prefix, label)
         found: list[Problem] = []
         for error in Draft7Validator(schema).iter_errors(data):
-            found.extend(_describe(error, where))
+            at = tuple(error.absolute_path)
+            if isinstance(data, list) and at and isinstance(at[0], int):  # an item of a list file: name it
+                item = Where(path, lines, (at[0],), list_label(name, data[at[0]]), lines.get((at[0],), 1))
+                found.extend(_describe(error, item, at[1:]))
+            else:
+                found.extend(_describe(error, where, at))
         return sorted(set(found))
 
     def _validator(self, name: str) -> Callable[[Any], Any]:
@@ -174,8 +179,18 @@ _HINTS = {
 }
 
 
-def _describe(error: ValidationError, where: Where) -> list[Problem]:
-    at = tuple(error.absolute_path)
+def list_label(schema: str, item: Any) -> str:
+    """How messages name an item of a list file: its id, or its date or term."""
+    if not isinstance(item, dict):
+        return ""
+    if schema == "timeline":
+        return f"event {item.get('date', '')}"
+    if schema == "glossary":
+        return f"term {item.get('term', '')}"
+    return str(item.get("id", ""))
+
+
+def _describe(error: ValidationError, where: Where, at: FieldPath) -> list[Problem]:
     kind = error.validator
     if kind == "additionalProperties":
         allowed = list(error.schema.get("properties", {}))
