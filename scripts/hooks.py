@@ -49,7 +49,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # One value: the repository address decides the edit links too.
     config.edit_uri = ("edit/main/docs/" if config.repo_url else "") if not config.edit_uri else config.edit_uri
     root = Path(config.config_file_path).resolve().parent
-    settings = config.extra.get("archive", {}) if isinstance(config.extra, dict) else {}
+    settings: dict[str, Any] = dict(config.extra.get("archive") or {})
     try:
         _state["build"] = Build(
             root=root,
@@ -112,7 +112,6 @@ def _register(page: Page, blocks: list[str]) -> None:
     if page.links_to_anchors is None:
         page.links_to_anchors = {}
     urls: dict[str, File] = _state.get("urls", {})
-    here = page.file.url
     for href in lift.links(blocks):
         parts = urlsplit(href)
         if parts.scheme or parts.netloc:

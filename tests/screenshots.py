@@ -21,7 +21,7 @@ VIEWPORTS = {"phone": (390, 844), "desktop": (1366, 900)}
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 

@@ -9,7 +9,6 @@ from urllib.parse import urlparse
 import pytest
 
 from conftest import ROOT
-
 from social_credit_archive.check.archive import load_archive
 
 pytestmark = pytest.mark.browser

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, run_cli
-
 from social_credit_archive.check.archive import load_archive
 
 ARCHIVE = load_archive(ROOT)

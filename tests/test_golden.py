@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES
-
 from social_credit_archive.check.archive import load_archive
 from social_credit_archive.site.registry import generate_pages
 

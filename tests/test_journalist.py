@@ -4,7 +4,6 @@ freshness, citations, checked against the data they come from."""
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import hashlib
 import io
 import json
@@ -12,11 +11,10 @@ import re
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
-from conftest import FIXTURES, ROOT, build_site, make_archive, site_project
-
-from social_credit_archive.site.cite import reference_text
-from social_credit_archive.dates import due_date
+from conftest import ROOT, build_site, make_archive, site_project
 from social_credit_archive.check.archive import load_archive
+from social_credit_archive.dates import due_date
+from social_credit_archive.site.cite import reference_text
 
 ARCHIVE = load_archive(ROOT)
 ATOM = {"a": "http://www.w3.org/2005/Atom"}

@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import http.server
 import json
-import shutil
 import threading
 from pathlib import Path
 
@@ -13,10 +12,9 @@ import pytest
 import yaml
 
 from conftest import FIXTURES, ROOT, make_archive, run_cli
-
-from social_credit_archive.load.bibtex import load_bibliography
 from social_credit_archive.check.rules import source_problems
 from social_credit_archive.check.rules import today as rules_today
+from social_credit_archive.load.bibtex import load_bibliography
 from social_credit_archive.load.strict_yaml import load_yaml
 
 
@@ -126,7 +124,7 @@ def test_github_files_are_valid_and_safe() -> None:
 class _FixtureSite(http.server.SimpleHTTPRequestHandler):
     """/live has the quote, /changed no longer does, /gone is 404, /moved redirects to /live."""
 
-    def do_GET(self) -> None:  # noqa: N802
+    def do_GET(self) -> None:
         pages = {
             "/live": "<html><body><p>By 2020, the <b>basic</b> structures   shall be in place.</p></body></html>",
             "/changed": "<html><body><p>This page was rewritten.</p></body></html>",
@@ -151,7 +149,7 @@ class _FixtureSite(http.server.SimpleHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(data)
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 

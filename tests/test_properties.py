@@ -14,12 +14,11 @@ from pathlib import Path
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from social_credit_archive.check.canonical import canonical_claim
 
 from conftest import FIXTURES
-
-from social_credit_archive.check.canonical import canonical_claim
-from social_credit_archive.export.claims import claims_csv, claims_json, sources_csl_json
 from social_credit_archive.check.archive import check_archive
+from social_credit_archive.export.claims import claims_csv, claims_json, sources_csl_json
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

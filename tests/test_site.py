@@ -6,7 +6,6 @@ import re
 from pathlib import Path
 
 from conftest import ROOT
-
 from social_credit_archive.check.archive import load_archive
 
 

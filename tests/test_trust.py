@@ -15,8 +15,7 @@ from xml.etree import ElementTree as ET
 import markdown
 import pytest
 
-from conftest import ROOT, build_site, make_archive, site_project
-
+from conftest import ROOT, build_site
 from social_credit_archive.check.archive import load_archive
 from social_credit_archive.site.markup import rich
 

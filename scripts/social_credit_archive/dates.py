@@ -24,13 +24,13 @@ def build_date() -> dt.date:
         if not re.fullmatch(r"[0-9]{1,15}", epoch):
             raise ClockError(f"SOURCE_DATE_EPOCH={epoch[:40]!r} is not a whole number of seconds since 1970-01-01")
         try:
-            day = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+            day = dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
             if day.year > 2999:
                 raise ValueError(day)
             return day
         except (OverflowError, OSError, ValueError):
             raise ClockError(f"SOURCE_DATE_EPOCH={epoch[:40]!r} is out of range") from None
-    return dt.datetime.now(dt.timezone.utc).date()
+    return dt.datetime.now(dt.UTC).date()
 
 
 def due_date(reviewed: str) -> dt.date:

@@ -9,9 +9,9 @@ passes its ``error(context, message)`` context down.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Iterable, Mapping
 
 FieldPath = tuple[str | int, ...]
 LineMap = Mapping[FieldPath, int]

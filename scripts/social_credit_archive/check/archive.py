@@ -9,24 +9,26 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any
 
 from ..dates import build_date
 from ..load.bibtex import parse_bibliography
 from ..load.canonical import canonical_bib, canonical_claim
 from ..load.canonical_cache import CanonicalCache
-from ..load.characters import bad_character, message as character_message
+from ..load.characters import bad_character
+from ..load.characters import message as character_message
 from ..load.reader import KIB, MIB, TreeReader
 from ..load.records import claim_from_data, entities_from_data, events_from_data, survey_from_data, terms_from_data
 from ..load.schema import Schemas, list_label
 from ..load.strict_yaml import YamlProblem, load_yaml
 from ..model import Archive, Claim, Entity, Event, Source, SurveyEntry, Term
 from ..problems import ArchiveError, LineMap, Problem, Where
-from ..vocab import Vocabulary
 from ..site.urls import reserved_names
+from ..vocab import Vocabulary
 from . import docs as hand_pages
 from .claims import claim_problems
 from .rating import subject_warnings
@@ -190,8 +192,8 @@ class _Checker:
         makers = {"timeline": events_from_data, "glossary": terms_from_data, "survey": survey_from_data, "entities": entities_from_data}
         for name, make in makers.items():
             loaded = self.list_file(name)
-            out[name] = make(loaded[0], loaded[1], self.reader.rel(self.root / "sources" / LIST_FILES[name])) if loaded else ()  # type: ignore[operator]
-        return out["timeline"], out["glossary"], out["survey"], out["entities"]  # type: ignore[return-value]
+            out[name] = make(loaded[0], loaded[1], self.reader.rel(self.root / "sources" / LIST_FILES[name])) if loaded else ()
+        return out["timeline"], out["glossary"], out["survey"], out["entities"]
 
     def pages(self, sources: Mapping[str, Source], claim_ids: set[str]) -> set[str]:
         """Check every file under docs/ (and CONTRIBUTING.md); return the keys they cite."""
@@ -266,8 +268,10 @@ class _Checker:
         used = set(cited)
         for claim in claims.values():
             used |= {e.source for e in claim.all_evidence} | {a.source for a in claim.seen_in}
-        for item in (*events, *terms):
-            used |= set(item.sources)
+        for record in events:
+            used |= set(record.sources)
+        for term in terms:
+            used |= set(term.sources)
         for entry in survey:
             used |= set(entry.seen_in)
         for entity in entities.values():
@@ -299,13 +303,13 @@ def cross_reference(
             related[claim.id].add(other)
             related[other].add(claim.id)
     claim_entities: dict[str, set[str]] = defaultdict(set)
-    for entity, ids in entity_claims.items():
+    for entity_id, ids in entity_claims.items():
         for claim_id in ids:
-            claim_entities[claim_id].add(entity)
+            claim_entities[claim_id].add(entity_id)
     source_entities: dict[str, set[str]] = defaultdict(set)
-    for entity in entities.values():
-        for key in entity.text:
-            source_entities[key].add(entity.id)
+    for document in entities.values():
+        for key in document.text:
+            source_entities[key].add(document.id)
     frozen = lambda d: MappingProxyType({k: tuple(sorted(v)) for k, v in sorted(d.items())})  # noqa: E731
     return Archive(
         claims=MappingProxyType(dict(sorted(claims.items()))),

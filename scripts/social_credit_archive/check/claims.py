@@ -4,14 +4,14 @@ the bottom line, and the evidence markers of every verdict sentence."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterator, Mapping
+from collections.abc import Iterator, Mapping
 
 from ..dates import date_problem
 from ..model import Claim, Evidence, Source
 from ..problems import Problem, Where, did_you_mean
+from ..sentences import MARKER, opening, sentences
 from .rating import claim_rating_problems
 from .text import quote_problem
-from ..sentences import MARKER, opening, sentences
 
 MAX_SUMMARY_WORDS = 30
 
@@ -33,10 +33,10 @@ def claim_problems(
     for p, part in enumerate(claim.parts):
         for i, item in enumerate(part.evidence):
             yield from _evidence_problems(where, ("parts", p, "evidence", i), item, sources)
-    for i, item in enumerate(claim.seen_in):
-        if item.source not in sources:
-            yield where.problem(("seen_in", i, "source"), f"unknown source key '{item.source}'{did_you_mean(item.source, sources)}")
-        if (item.quote or ("seen_in", i, "quote") in where.lines) and (why := quote_problem(item.quote)):
+    for i, seen in enumerate(claim.seen_in):
+        if seen.source not in sources:
+            yield where.problem(("seen_in", i, "source"), f"unknown source key '{seen.source}'{did_you_mean(seen.source, sources)}")
+        if (seen.quote or ("seen_in", i, "quote") in where.lines) and (why := quote_problem(seen.quote)):
             yield where.problem(("seen_in", i, "quote"), why)
     yield from _provenance_order(claim, sources)
     if claim.kind == "media":

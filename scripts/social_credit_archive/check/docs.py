@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Iterator, Mapping
 
 from ..handpages import CITATION, MARKER, citations, line_of, mask_code
 from ..load.strict_yaml import YamlProblem, load_yaml

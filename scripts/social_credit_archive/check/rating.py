@@ -14,7 +14,7 @@ Each scope (a claim without parts, or one part) is rated on its own evidence.
 
 from __future__ import annotations
 
-from typing import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 from ..model import Claim, Evidence, Part, Source
 from ..problems import Problem, Where
@@ -79,7 +79,7 @@ def scope_problems(where: Where, status: str, evidence: tuple[Evidence, ...], mi
 def claim_rating_problems(claim: Claim, sources: Mapping[str, Source]) -> Iterator[Problem]:
     where = claim.where
     if claim.parts:
-        for i, part in enumerate(claim.parts):
+        for _i, part in enumerate(claim.parts):
             yield from scope_problems(part.where, part.status, part.evidence, part.missing, sources)
         if not any(p.material for p in claim.parts):
             yield where.problem(("parts",), "at least one part must be material (material: false marks a detail)")

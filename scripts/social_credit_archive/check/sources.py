@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterator, Mapping
+from collections.abc import Iterator, Mapping
 
 from ..dates import date_problem
 from ..model import Source

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import html
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
-from ..load.characters import bad_character, message as character_message
+from ..load.characters import bad_character
+from ..load.characters import message as character_message
 from ..markdown_text import to_html
 
 MAX_QUOTE_WORDS = 60

@@ -25,10 +25,10 @@ from pathlib import Path
 import bibtexparser
 import yaml
 
-from ..check.canonical import canonical_bib, canonical_claim
 from ..check.archive import check_archive, load_archive
-from ..site.registry import expand_markers, generate_data, generate_pages
+from ..check.canonical import canonical_bib, canonical_claim
 from ..load.schema import load_schema
+from ..site.registry import expand_markers, generate_data, generate_pages
 from ..site.urls import INDEXES
 
 ROOT = Path(__file__).resolve().parents[3]

@@ -96,7 +96,7 @@ def public_addresses(host: str, port: int, allow: frozenset[str] = frozenset()) 
         raise Refused(f"host {shown_host(host)} does not resolve ({exc})") from None
     addresses = []
     for info in infos:
-        address = ipaddress.ip_address(info[4][0].split("%")[0])
+        address = ipaddress.ip_address(str(info[4][0]).split("%")[0])
         if str(address) in allow:
             addresses.append(str(address))
             continue
@@ -184,7 +184,7 @@ def wayback_suggestion(url: str, timeout: float, allow: frozenset[str] = frozens
 def report(archive: Archive, *, quotes: bool, timeout: float, allow: frozenset[str] = frozenset()) -> list[str]:
     sources = [s for s in archive.sources.values() if s.url]
     with ThreadPoolExecutor(max_workers=8) as pool:
-        fetched = dict(zip((s.key for s in sources), pool.map(lambda s: fetch(s.url, timeout, allow=allow), sources)))
+        fetched = dict(zip((s.key for s in sources), pool.map(lambda s: fetch(s.url, timeout, allow=allow), sources), strict=True))
     lines = []
     for source in sources:
         page = fetched[source.key]

@@ -6,8 +6,8 @@ import re
 import sys
 from pathlib import Path
 
-from ..load.canonical import canonical_bib, canonical_claim
 from ..dates import build_date
+from ..load.canonical import canonical_bib, canonical_claim
 from ..load.strict_yaml import YamlProblem, load_yaml
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
-import unicodedata
 from types import MappingProxyType
 
 import bibtexparser
@@ -48,8 +48,8 @@ def parse_bibliography(path: str, text: str, schemas: Schemas) -> Bibliography:
         return Bibliography({}, [Problem(path, bad[0], message(bad[1]))])
     library = bibtexparser.parse_string(text)
     problems: list[Problem] = []
-    for block in library.failed_blocks:
-        problems.append(Problem(path, block.start_line + 1, _failure(block)))
+    for failed in library.failed_blocks:
+        problems.append(Problem(path, (failed.start_line or 0) + 1, _failure(failed)))
     truncated: set[str] = set()
     previous: bib.Block | None = None
     for block in library.blocks:
@@ -62,7 +62,7 @@ def parse_bibliography(path: str, text: str, schemas: Schemas) -> Bibliography:
                 )
             else:
                 message_text = stray[1]
-            problems.append(Problem(path, block.start_line + 1 + stray[0], message_text))
+            problems.append(Problem(path, (block.start_line or 0) + 1 + stray[0], message_text))
         previous = block
     result = Bibliography({}, problems, library, truncated=truncated)
     for entry in library.entries:
@@ -82,7 +82,7 @@ def _stray_text(comment: str) -> tuple[int, str, bool] | None:
     for offset, line in enumerate(lines):
         stripped = line.strip()
         if stripped and not stripped.startswith("%"):
-            lost = [m for m in (re.match(r"^,?\s*([A-Za-z]+)\s*=", l.strip()) for l in lines[offset:]) if m]
+            lost = [m for m in (re.match(r"^,?\s*([A-Za-z]+)\s*=", rest.strip()) for rest in lines[offset:]) if m]
             if lost or stripped.startswith((",", "}")):
                 names = ", ".join(m.group(1).lower() for m in lost[:6]) or "the rest of the entry"
                 return offset, names, True
@@ -101,7 +101,7 @@ def _failure(block: bib.Block) -> str:
 
 
 def _source(path: str, entry: bib.Entry, schemas: Schemas) -> tuple[Source | None, dict[str, str], list[Problem]]:
-    line = entry.start_line + 1
+    line = (entry.start_line or 0) + 1
     if not KEY.match(entry.key):
         return None, {}, [Problem(path, line, f"BibTeX key '{entry.key[:60]}' must use only ASCII letters, digits, '-' and '_'")]
     lines: dict[tuple[str | int, ...], int] = {(): line}
@@ -112,9 +112,9 @@ def _source(path: str, entry: bib.Entry, schemas: Schemas) -> tuple[Source | Non
         name = f.key.lower()
         value = unicodedata.normalize("NFC", str(f.value)).strip()
         if name in fields:
-            problems.append(Problem(path, f.start_line + 1, f"{entry.key}: field '{f.key}' appears twice (field names ignore case)"))
+            problems.append(Problem(path, (f.start_line or 0) + 1, f"{entry.key}: field '{f.key}' appears twice (field names ignore case)"))
             continue
-        lines[(name,)] = f.start_line + 1
+        lines[(name,)] = (f.start_line or 0) + 1
         if "\\" in value and (macro := LATEX.search(value)):
             problems.append(where.problem((name,), f"LaTeX macro '{macro.group(0)}' found; write the character itself in UTF-8"))
         fields[name] = value

@@ -17,7 +17,7 @@ from bibtexparser.middlewares import AddEnclosingMiddleware
 try:
     from yaml import CSafeDumper as _BaseDumper
 except ImportError:  # pragma: no cover
-    from yaml import SafeDumper as _BaseDumper  # type: ignore[assignment]
+    from yaml import SafeDumper as _BaseDumper
 
 MODELINE = "# yaml-language-server: $schema=../schema/claim.schema.json\n"
 CLAIM_ORDER = (
@@ -36,7 +36,7 @@ FIELD_ORDER = (
 WIDTH = 100
 
 
-class _Flow(list):  # type: ignore[type-arg]
+class _Flow(list):
     """A list written in flow style: ``[a, b]``."""
 
 
@@ -44,7 +44,7 @@ class _Literal(str):
     """A string written as a literal block: ``|``."""
 
 
-class _Dumper(_BaseDumper):  # type: ignore[misc, valid-type]
+class _Dumper(_BaseDumper):
     pass
 
 
@@ -154,7 +154,7 @@ def write_entries(entries: list[Any]) -> str:
     fmt.block_separator = "\n"
     fmt.trailing_comma = True
     written = bibtexparser.write_string(
-        bibtexparser.Library(fresh),
+        bibtexparser.Library(list[bibtexparser.model.Block](fresh)),
         unparse_stack=[AddEnclosingMiddleware(reuse_previous_enclosing=False, enclose_integers=True, default_enclosing="{")],
         bibtex_format=fmt,
     )

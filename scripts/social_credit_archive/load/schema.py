@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import copy
 import json
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 import fastjsonschema
 from jsonschema import Draft7Validator, ValidationError
@@ -117,7 +118,7 @@ def _inline(schema: dict[str, Any], vocabulary: dict[str, Any]) -> dict[str, Any
             return [visit(v) for v in node]
         return node
 
-    return visit(schema)  # type: ignore[no-any-return]
+    return visit(schema)
 
 
 def _vocabulary(document: dict[str, Any], path: str, problems: list[Problem]) -> Vocabulary:

@@ -16,11 +16,10 @@ from typing import Any
 
 import yaml
 
-
 try:  # libyaml is optional; the pure-Python composer enforces the same rules below.
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _Loader
 
 MAX_DEPTH = 24
 
