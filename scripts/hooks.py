@@ -74,6 +74,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if result.archive is None:
         raise PluginError("the archive has errors; nothing was built:\n" + "\n".join(str(p) for p in result.errors))
     generated: dict[str, str] = {**build.pages(), **build.data()}
+    _state["generated"] = generated
     for uri, content in generated.items():
         if files.get_file_from_path(uri) is not None:
             raise PluginError(f"docs/{uri}:1: a hand-written file has the path of a generated one")

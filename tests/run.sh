@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Set up everything the tests need on a fresh Debian machine, then run every test.
-# Usage: bash tests/run.sh [pytest arguments]
+# Set up everything the tests need on a fresh Debian machine, then run every check and test:
+# the data check, canonical form, ruff, mypy, then pytest (unit, fixtures, site builds, browser,
+# mutation check). Usage: bash tests/run.sh [pytest arguments]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,9 +15,12 @@ if ! command -v chromium >/dev/null 2>&1; then
 fi
 
 [ -x .venv/bin/python ] || python3 -m venv .venv
-.venv/bin/pip install -q --disable-pip-version-check -r requirements-dev.txt -c constraints.txt
-.venv/bin/pip install -q --disable-pip-version-check --no-deps -e .
+.venv/bin/python -m pip install -q --disable-pip-version-check "pip==26.3"   # dependency groups need pip >= 25.1
+.venv/bin/pip install -q --disable-pip-version-check -e . --group dev -c constraints.txt
 
 export NO_MKDOCS_2_WARNING=1
 .venv/bin/python -m scripts check
+.venv/bin/python -m scripts fmt --check
+.venv/bin/ruff check scripts tests
+.venv/bin/mypy
 exec .venv/bin/python -m pytest "$@"

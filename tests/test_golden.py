@@ -12,22 +12,32 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES
-from social_credit_archive.check.archive import load_archive
-from social_credit_archive.site.registry import generate_pages
+from support import FIXTURES, make_archive
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
-PAGES = generate_pages(load_archive(FIXTURES / "base"), "https://archive.example/", dt.date(2026, 11, 21))
 
 
-@pytest.mark.parametrize("uri", sorted(PAGES))
-def test_page_matches_golden(uri: str) -> None:
-    golden = GOLDEN / (uri.replace("/", "__"))
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    from social_credit_archive.build import Build
+
+    root = make_archive(tmp_path_factory.mktemp("golden"))
+    build = Build(root=root, docs_dir=root / "docs", site_url="https://archive.example/", repo_url="https://github.com/example/archive",
+                  as_of=dt.date(2026, 12, 2))
+    return build.pages()
+
+
+def golden_names() -> list[str]:
+    return sorted(p.name for p in GOLDEN.iterdir()) if GOLDEN.is_dir() else []
+
+
+def test_pages_match_goldens(pages: dict[str, str]) -> None:
     if os.environ.get("UPDATE_GOLDENS"):
-        golden.parent.mkdir(exist_ok=True)
-        golden.write_text(PAGES[uri], encoding="utf-8")
-    assert PAGES[uri] == golden.read_text(encoding="utf-8")
-
-
-def test_no_stale_goldens() -> None:
-    assert {p.name for p in GOLDEN.iterdir()} == {uri.replace("/", "__") for uri in PAGES}
+        for old in GOLDEN.glob("*"):
+            old.unlink()
+        GOLDEN.mkdir(exist_ok=True)
+        for uri, content in pages.items():
+            (GOLDEN / uri.replace("/", "__")).write_text(content, encoding="utf-8")
+    assert sorted(uri.replace("/", "__") for uri in pages) == golden_names()
+    for uri, content in pages.items():
+        assert content == (GOLDEN / uri.replace("/", "__")).read_text(encoding="utf-8"), uri

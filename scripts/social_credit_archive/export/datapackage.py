@@ -25,6 +25,8 @@ _DESCRIPTIONS = {
     "claim.schema.json": "JSON Schema of the claim files in the repository.",
 }
 _FORMATS = {"json": ("json", "application/json"), "csv": ("csv", "text/csv"), "bib": ("bib", "application/x-bibtex")}
+#: Frictionless resource types: a JSON document is not a table (its keys are not columns).
+_TYPES = {"json": "json", "csv": "table", "bib": "text"}
 
 
 def datapackage(files: Mapping[str, str | bytes], site_url: str) -> str:
@@ -38,6 +40,7 @@ def datapackage(files: Mapping[str, str | bytes], site_url: str) -> str:
         fmt, media = _FORMATS.get(extension, (extension, "application/octet-stream"))
         resource: dict[str, object] = {
             "name": name.replace(".", "-").lower(),
+            "type": _TYPES.get(extension, "file"),
             "path": name,
             "title": name,
             "description": _DESCRIPTIONS.get(name, name),
