@@ -232,3 +232,15 @@ def test_hook_refuses_build_when_generated_page_collides(tmp_path: Path, caplog:
     with pytest.raises((PluginError, Abort)):
         build_site(project, tmp_path / "site")
     assert "docs/timeline.md:1: a hand-written file has the path of a generated one" in caplog.text
+
+
+@pytest.mark.parametrize(
+    ("value", "refused"),
+    [("[a](HTTPS://example.org/x)", False), ("[a](Https://example.org/x)", False), ("[a](JAVASCRIPT:alert(1))", True),
+     ("[a](jav&#x09;ascript:alert(1))", True), ("<JavaScript:alert(1)>", True), ("[a](//evil.example/x)", True)],
+)
+def test_link_schemes_are_compared_without_case(value: str, refused: bool) -> None:
+    """The allow-list of schemes ignores case (as browsers do), in both directions."""
+    from social_credit_archive.check.text import text_problems
+
+    assert bool(list(text_problems(value, markdown=True))) is refused
