@@ -1,11 +1,10 @@
-"""Property-based tests: whatever bytes land in sources/, the loader answers with problems,
-never an exception; and valid generated archives survive the exports without loss."""
+"""Property-based tests (hypothesis): whatever lands in sources/, check answers with problems at
+real lines, never an exception; random Unicode of every category and random nesting in any
+free-text field is either refused at that field's line or reaches the page inert."""
 
 from __future__ import annotations
 
-import csv
-import io
-import json
+import datetime as dt
 import shutil
 import string
 import tempfile
@@ -14,133 +13,132 @@ from pathlib import Path
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from social_credit_archive.check.canonical import canonical_claim
 
-from conftest import FIXTURES
-from social_credit_archive.check.archive import check_archive
-from social_credit_archive.export.claims import claims_csv, claims_json, sources_csl_json
+from support import elements, make_archive
 
-SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 
-scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=40))
-yaml_values = st.recursive(scalars, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=5), max_leaves=20)
-claim_like = st.fixed_dictionaries(
-    {},
-    optional={
-        "id": st.sampled_from(["x", "X", "../x", "index", ""]) | st.text(max_size=12),
-        "statement": st.text(max_size=80),
-        "kind": st.sampled_from(["policy", "media", "other"]) | yaml_values,
-        "status": st.sampled_from(["confirmed", "disputed", "unverified", "maybe"]),
-        "topics": yaml_values,
-        "verdict": st.text(max_size=200),
-        "evidence": st.lists(st.dictionaries(st.sampled_from(["source", "stance", "quote", "locator", "x"]), scalars, max_size=4), max_size=3),
-        "reviewed": st.sampled_from(["2026-11-01", "2026-02-30", "3000-01-01", "yesterday"]),
-        "history": yaml_values,
-    },
-)
+# Every Unicode category: letters, marks, numbers, punctuation, symbols, separators, controls,
+# format characters (bidi, zero-width), surrogates excluded (not encodable), private use.
+any_text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=60)
+markupish = st.sampled_from(["<script>x</script>", "<img src=x onerror=y>", "[a](javascript:b)", "\n---\n", "--8<--", "{: onclick=x}",
+                             "<!-- c -->", "&lt;b&gt;", "`code`", "[1]", "\u202e", "\u200b", "\x00", "\u0085", "</p><p>"])
+hostile = st.lists(st.one_of(any_text, markupish), min_size=1, max_size=6).map("".join)
+nested = st.recursive(st.text(max_size=5), lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=4), inner, max_size=3), max_leaves=30)
 
-
-def _fresh_root() -> Path:
-    root = Path(tempfile.mkdtemp())
-    shutil.copytree(FIXTURES / "base" / "sources", root / "sources")
-    return root
+#: Free-text fields of the base fixture's claim file, and of its sources, that a value can replace.
+CLAIM_FIELDS = ("statement", "summary", "verdict", "evidence.0.locator", "evidence.0.quote", "seen_in.0.locator", "history.0.note", "title")
+ALLOWED_TAGS = {
+    "a", "abbr", "blockquote", "br", "caption", "code", "dd", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "li", "ol",
+    "p", "pre", "section", "span", "strong", "table", "tbody", "td", "th", "thead", "time", "tr", "ul", "header", "nav", "script", "svg",
+    "title", "rect", "text", "line", "circle", "path", "g", "form", "label", "input", "select", "option", "button",
+}
+ALLOWED_ATTRIBUTES = {"class", "href", "id", "title", "lang", "datetime", "data-pagefind-weight", "data-pagefind-ignore", "data-pagefind-filter",
+                      "data-pagefind-meta", "data-pagefind-sort", "data-pagefind-index-attrs", "data-terms", "hidden", "rel", "type",
+                      "aria-label", "aria-labelledby", "start", "scope", "role", "viewbox", "width", "height", "x", "y", "rx", "x1", "x2",
+                      "y1", "y2", "cx", "cy", "r", "d", "text-anchor", "tabindex", "data-copy-label", "data-filter", "data-status",
+                      "data-kind", "data-topics", "data-family", "data-reviewed", "data-title", "download"}
 
 
-def _assert_only_problems(root: Path) -> None:
-    result = check_archive(root)  # must not raise
-    for problem in result.problems:
-        assert problem.path and problem.line >= 1 and problem.message
+def _set(data: dict, dotted: str, value: str) -> None:  # type: ignore[type-arg]
+    *path, last = dotted.split(".")
+    target = data
+    for part in path:
+        target = target[int(part)] if part.isdigit() else target[part]
+    target[int(last) if last.isdigit() else last] = value
+
+
+
+
+def _span(text: str, field: str) -> range:
+    """The lines a field's value occupies in the file (its key line to the next sibling key)."""
+    lines = text.splitlines()
+    parents, key = field.split(".")[:-1], field.split(".")[-1]
+    start = 0
+    for part in parents:  # walk down: a mapping key, then the first list item under it
+        if not part.isdigit():
+            start = next(i for i in range(start, len(lines)) if lines[i].lstrip("- ").startswith(part + ":"))
+    first = next(i for i in range(start, len(lines)) if lines[i].lstrip("- ").startswith(key + ":"))
+    indent = len(lines[first]) - len(lines[first].lstrip("- "))
+    end = first + 1
+    while end < len(lines) and (not lines[end].strip() or len(lines[end]) - len(lines[end].lstrip()) > indent):
+        end += 1
+    return range(first + 1, end + 1)
 
 
 @SETTINGS
 @given(st.binary(max_size=600))
 def test_any_bytes_as_a_claim_file_give_problems_not_exceptions(raw: bytes) -> None:
-    root = _fresh_root()
-    (root / "sources/claims/fuzz.yaml").write_bytes(raw)
-    _assert_only_problems(root)
-    shutil.rmtree(root)
+    from social_credit_archive.check.archive import check_archive
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = make_archive(Path(tmp))
+        (root / "sources/claims/fuzz.yaml").write_bytes(raw)
+        result = check_archive(root)
+        assert result.archive is None
+        for problem in result.problems:
+            assert problem.path and problem.line >= 1 and problem.message
 
 
 @SETTINGS
-@given(claim_like)
-def test_claim_shaped_yaml_gives_problems_not_exceptions(data: dict) -> None:  # type: ignore[type-arg]
-    root = _fresh_root()
-    (root / "sources/claims/fuzz.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    _assert_only_problems(root)
-    shutil.rmtree(root)
-
-
-bib_text = st.text(alphabet=string.printable + "{}@,=\"中文é", max_size=300)
-
-
-@SETTINGS
-@given(bib_text)
+@given(st.text(alphabet=string.printable + "{}@,=\"中文é\u202e", max_size=300))
 def test_any_bibtex_text_gives_problems_not_exceptions(extra: str) -> None:
-    root = _fresh_root()
-    with (root / "sources/references.bib").open("a", encoding="utf-8") as bib:
-        bib.write("\n" + extra)
-    _assert_only_problems(root)
-    shutil.rmtree(root)
+    from social_credit_archive.check.archive import check_archive
 
-
-words = st.text(alphabet=string.ascii_letters + "  ,.;'’“”-中国信用体系失信éü0123456789", min_size=1, max_size=40).map(str.strip).filter(bool)
-sentence = st.lists(words, min_size=3, max_size=12).map(lambda ws: " ".join(ws) + ".").filter(lambda s: len(s) >= 20)
-
-
-@st.composite
-def archives(draw: st.DrawFn) -> tuple[list[dict], list[dict]]:  # type: ignore[type-arg]
-    keys = draw(st.lists(st.from_regex(r"[a-z][a-z0-9]{2,10}", fullmatch=True), min_size=1, max_size=4, unique=True))
-    sources = [
-        {"key": k, "title": draw(sentence), "cls": draw(st.sampled_from(["official", "court", "news", "report", "scholarly", "opinion"])),
-         "year": draw(st.integers(1990, 2026))}
-        for k in keys
-    ]
-    ids = draw(st.lists(st.from_regex(r"[a-z][a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}", fullmatch=True), min_size=1, max_size=5, unique=True))
-    claims = []
-    for claim_id in ids:
-        src = draw(st.sampled_from(sources))
-        claims.append({
-            "id": claim_id,
-            "statement": draw(sentence),
-            "kind": "media",
-            "status": "unverified",
-            "topics": draw(st.lists(st.sampled_from(["overview", "scoring", "planning"]), min_size=1, max_size=3, unique=True)),
-            "verdict": draw(sentence) + " " + draw(sentence),
-            "evidence": [{"source": src["key"], "stance": "context", "locator": "p. 1", "quote": draw(sentence)}],
-            "seen_in": [{"source": src["key"]}],
-            "reviewed": "2026-11-01",
-            "history": [{"date": "2026-11-01", "status": "unverified", "note": "First review."}],
-        })
-    return claims, sources
+    with tempfile.TemporaryDirectory() as tmp:
+        root = make_archive(Path(tmp))
+        with (root / "sources/references.bib").open("a", encoding="utf-8") as bib:
+            bib.write("\n" + extra)
+        for problem in check_archive(root).problems:
+            assert problem.path and problem.line >= 1
 
 
 @SETTINGS
-@given(archives())
-def test_valid_archives_round_trip_through_the_exports(generated: tuple[list[dict], list[dict]]) -> None:  # type: ignore[type-arg]
-    claims, sources = generated
-    root = Path(tempfile.mkdtemp())
-    (root / "sources/claims").mkdir(parents=True)
-    bib = []
-    for s in sources:
-        author = "{{State Council}}" if s["cls"] in ("official", "court") else "Writer, Wanda"
-        bib.append(f"@misc{{{s['key']},\n  author = {{{author}}},\n  title = {{{s['title']}}},\n  date = {{{s['year']}}},\n  sourceclass = {{{s['cls']}}},\n}}\n")
-    (root / "sources/references.bib").write_text("\n".join(bib), encoding="utf-8")
-    for claim in claims:
-        (root / "sources/claims" / f"{claim['id']}.yaml").write_text(canonical_claim(claim), encoding="utf-8")
-    result = check_archive(root)
-    assert result.errors == (), result.errors
-    archive = result.archive
-    assert archive is not None
-    exported = {c["id"]: c for c in json.loads(claims_json(archive, "https://a.example/"))["claims"]}
-    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(claims_csv(archive, "https://a.example/")))}
-    for claim in claims:
-        out = exported[claim["id"]]
-        assert out["statement"] == claim["statement"] and out["verdict"].strip() == claim["verdict"].strip()
-        assert [e["quote"] for e in out["evidence"]] == [e["quote"] for e in claim["evidence"]]
-        assert [e["source"]["key"] for e in out["evidence"]] == [e["source"] for e in claim["evidence"]]
-        assert rows[claim["id"]]["statement"] == claim["statement"]
-        assert rows[claim["id"]]["topics"].split(";") == claim["topics"]
-    csl = {item["id"]: item for item in json.loads(sources_csl_json(archive))}
-    for s in sources:
-        assert csl[s["key"]]["title"] == s["title"] and csl[s["key"]]["issued"] == {"date-parts": [[s["year"]]]}
-    shutil.rmtree(root)
+@given(nested)
+def test_random_nesting_in_any_field_gives_problems_not_exceptions(value: object) -> None:
+    from social_credit_archive.check.archive import check_archive
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = make_archive(Path(tmp))
+        path = root / "sources/claims/outline-sets-2020-target.yaml"
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data["statement"] = value
+        data["evidence"][0]["locator"] = value
+        path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+        for problem in check_archive(root).problems:
+            assert problem.path.startswith("sources/") and problem.line >= 1
+
+
+@SETTINGS
+@given(st.sampled_from(CLAIM_FIELDS), hostile)
+def test_hostile_text_is_refused_at_its_line_or_rendered_inert(field: str, value: str) -> None:
+    """Either check refuses the file with a problem at the line of the field, or every page
+    rendered from the archive holds only allow-listed elements and attributes."""
+    from social_credit_archive.check.archive import check_archive
+    from social_credit_archive.site.context import SiteContext
+    from social_credit_archive.site.registry import generate_pages
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = make_archive(Path(tmp))
+        path = root / "sources/claims/every-citizen-gets-one-score.yaml"
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        _set(data, field, value)
+        text = "# yaml-language-server: $schema=../schema/claim.schema.json\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000)
+        path.write_text(text, encoding="utf-8")
+        result = check_archive(root)
+        if result.archive is None:
+            mine = [p for p in result.errors if p.path == "sources/claims/every-citizen-gets-one-score.yaml"]
+            assert mine, [str(p) for p in result.errors]
+            span = _span(text, field)
+            assert any(p.line in span for p in mine), ([str(p) for p in mine], span)
+            return
+        for uri, page in generate_pages(result.archive, SiteContext("https://x.example/", dt.date(2026, 12, 2))).items():
+            body = page.split("---\n", 2)[2]
+            for tag, attrs in elements(body).elements:
+                assert tag in ALLOWED_TAGS, (uri, tag)
+                assert set(attrs) <= ALLOWED_ATTRIBUTES, (uri, tag, set(attrs) - ALLOWED_ATTRIBUTES)
+                if tag == "script":
+                    assert attrs.get("type") == "application/ld+json"
+                assert not (attrs.get("href") or "").strip().lower().startswith(("javascript:", "data:"))
+
+
