@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +17,7 @@ from support import CHROMIUM, CHROMIUM_ARGS, ROOT, TODAY, build_site
 os.environ.setdefault("ARCHIVE_TODAY", TODAY)
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 os.environ.setdefault("REPO_URL", "https://github.com/example/social-credit-archive")
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="archive-test-cache-")  # check's file cache: per test run
 
 
 @pytest.fixture(scope="session")

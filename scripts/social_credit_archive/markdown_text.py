@@ -7,12 +7,13 @@ in any syntax) and by the site (to render, then sanitise).
 from __future__ import annotations
 
 from functools import lru_cache
-
-import markdown
+from typing import Any
 
 
 @lru_cache(maxsize=1)
-def _converter() -> markdown.Markdown:
+def _converter() -> Any:
+    import markdown  # imported on first use: most checks never render Markdown
+
     return markdown.Markdown(extensions=[], output_format="html")
 
 

@@ -73,11 +73,20 @@ class Source:
     note: str = ""
     abstract: str = ""
     where: Where = field(default_factory=lambda: Where(""))
-    raw: str = ""
+    entry: Any = field(default=None, repr=False, compare=False)  # the parsed BibTeX entry
 
     @property
     def path(self) -> str:
         return self.where.path
+
+    @property
+    def raw(self) -> str:
+        """The entry as BibTeX, written by bibtexparser's writer (on demand: only pages need it)."""
+        if self.entry is None:
+            return ""
+        from .load.canonical import write_entries
+
+        return write_entries([self.entry])
 
     @property
     def line(self) -> int:

@@ -18,7 +18,7 @@ from typing import Any
 from ..dates import build_date
 from ..load.bibtex import parse_bibliography
 from ..load.canonical import canonical_bib, canonical_claim
-from ..load.canonical_cache import CanonicalCache
+from ..load.cache import FileCache
 from ..load.characters import bad_character
 from ..load.characters import message as character_message
 from ..load.reader import KIB, MIB, TreeReader
@@ -67,16 +67,20 @@ class _Checker:
         self.now = now
         self.problems = self.reader.problems
         self.schemas = Schemas.load(self.reader)
-        self.cache = CanonicalCache(self.root)
+        self.cache = FileCache(self.root, "".join(self.schemas.texts.values()))
         self.truncated: set[str] = set()
 
     # -- reading ---------------------------------------------------------------------------
 
     def yaml(self, path: Path, schema: str, limit: int) -> tuple[Any, LineMap, str] | None:
-        rel = self.reader.rel(path)
         text = self.reader.read_text(path, limit)
         if text is None:
             return None
+        result = self.parse(self.reader.rel(path), text, schema)
+        return (result[0], result[1], text) if result is not None else None
+
+    def parse(self, rel: str, text: str, schema: str) -> tuple[Any, dict[tuple[str | int, ...], int]] | None:
+        """Characters, YAML, schema and text rules for one file's text; ``None`` if it is unsound."""
         if (bad := bad_character(text)) is not None:
             self.problems.append(Problem(rel, bad[0], character_message(bad[1])))
             return None
@@ -90,7 +94,7 @@ class _Checker:
         if found:
             return None
         self.text_rules(schema, data, Where(rel, lines))
-        return data, lines, text
+        return data, lines
 
     def text_rules(self, schema: str, data: Any, where: Where) -> None:
         """The archive's text rules on every free-text value the schema names.
@@ -120,11 +124,11 @@ class _Checker:
         for key, fields in bib.fields.items():
             where = bib.sources[key].where
             self.text_rules("source", fields, where)
-        if not bib.problems and bib.library is not None and not self.cache.is_known(text):
+        if not bib.problems and bib.library is not None and not self.cache.is_canonical(text):
             if canonical_bib(text, bib.library) != text:
                 self.problems.append(Problem(rel, 1, NOT_CANONICAL, warning=True))
             else:
-                self.cache.add(text)
+                self.cache.mark_canonical(text)
         self.truncated = bib.truncated
         if not bib.sources and not bib.problems:
             self.problems.append(Problem(rel, 1, "holds no entries: the archive needs its sources"))
@@ -153,16 +157,25 @@ class _Checker:
             self.problems.append(Problem(rel, 1, "holds no claim files: the archive needs at least one claim"))
         loaded: list[tuple[Claim, str]] = []
         for path in paths:
-            result = self.yaml(path, "claim", CLAIM_BYTES)
-            if result is None:
+            rel_path = self.reader.rel(path)
+            text = self.reader.read_text(path, CLAIM_BYTES)
+            if text is None:
                 continue
-            data, lines, text = result
-            if not self.cache.is_known(text):
-                if canonical_claim(data) != text:
-                    self.problems.append(Problem(self.reader.rel(path), 1, NOT_CANONICAL, warning=True))
-                else:
-                    self.cache.add(text)
-            loaded.append((claim_from_data(data, lines, self.reader.rel(path)), path.stem))
+            cached = self.cache.get(text)
+            if cached is not None:
+                data, lines, canonical = cached
+            else:
+                before = len(self.problems)
+                result = self.parse(rel_path, text, "claim")
+                if result is None:
+                    continue
+                data, lines = result
+                canonical = canonical_claim(data) == text
+                if len(self.problems) == before:  # only sound files are remembered
+                    self.cache.put(text, data, lines, canonical)
+            if not canonical:
+                self.problems.append(Problem(rel_path, 1, NOT_CANONICAL, warning=True))
+            loaded.append((claim_from_data(data, lines, rel_path), path.stem))
         claims, stems = self._unique(loaded)
         return claims, stems, {p.stem for p in paths}
 

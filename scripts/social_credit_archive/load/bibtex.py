@@ -132,7 +132,7 @@ def _source(path: str, entry: bib.Entry, schemas: Schemas) -> tuple[Source | Non
         date=plain.get("date") or plain.get("year", ""),
         genre=plain.get("type", ""),
         where=where,
-        raw=_raw(entry),
+        entry=entry,
         **{name: plain.get(name, "") for name in _TEXT_FIELDS},
     )
     return source, fields, problems
@@ -143,12 +143,6 @@ _TEXT_FIELDS = (
     "howpublished", "number", "volume", "pages", "translator", "translationurl", "archiveurl", "supersededby", "langid",
     "note", "abstract",
 )
-
-
-def _raw(entry: bib.Entry) -> str:
-    from .canonical import write_entries  # the canonical writer: one BibTeX style everywhere
-
-    return write_entries([entry])
 
 
 def persons(value: str) -> list[Person]:

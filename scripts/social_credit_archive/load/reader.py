@@ -29,6 +29,7 @@ class TreeReader:
 
     root: Path
     problems: list[Problem] = field(default_factory=list)
+    _safe_folders: set[Path] = field(default_factory=set, repr=False)
 
     def __post_init__(self) -> None:
         self.root = self.root.resolve()
@@ -55,8 +56,10 @@ class TreeReader:
         except ValueError:
             return "is outside the repository"
         current = self.root
-        for part in relative.parts:
+        for i, part in enumerate(relative.parts):
             current = current / part
+            if i < len(relative.parts) - 1 and current in self._safe_folders:
+                continue
             try:
                 info = os.lstat(current)
             except FileNotFoundError:
@@ -65,6 +68,8 @@ class TreeReader:
                 return f"cannot be read ({exc.strerror or exc})"
             if stat.S_ISLNK(info.st_mode):
                 return "is a symbolic link; the archive reads only regular files inside the repository"
+            if i < len(relative.parts) - 1 and stat.S_ISDIR(info.st_mode):
+                self._safe_folders.add(current)
         if stat.S_ISDIR(info.st_mode):
             return "is a folder, not a file"
         if not stat.S_ISREG(info.st_mode):

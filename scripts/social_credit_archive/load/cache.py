@@ -1,0 +1,93 @@
+"""What ``check`` remembers between runs: the files it already found sound, by content digest.
+
+Linters cache their results per file (ruff, mypy); so does ``check``. For each claim file that
+had no problem of its own, it keeps the parsed data and the line of every value, and whether
+the file was in canonical form. A file whose bytes are unchanged is then not parsed, validated
+against its schema, text-checked or re-formatted again; every rule that spans files still runs
+on every run. The key includes a digest of the engine's code and schemas, so any change to a
+rule starts a fresh cache.
+
+The cache lives in the user's cache folder (``$XDG_CACHE_HOME`` or ``~/.cache``), never in the
+repository: a pull request cannot plant entries. It is JSON (never pickle), and a cache that
+cannot be read or written is simply not used.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from ..problems import FieldPath
+
+_PACKAGE = Path(__file__).resolve().parent.parent
+
+
+def _engine_digest(extra: str) -> str:
+    digest = hashlib.sha256(extra.encode("utf-8"))
+    for path in sorted(_PACKAGE.rglob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def cache_home() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "social-credit-archive"
+
+
+class FileCache:
+    """Sound files by the SHA-256 of their text: ``{digest: {"data", "lines", "canonical"}}``."""
+
+    def __init__(self, root: Path, schemas_text: str) -> None:
+        where = hashlib.sha256(str(root).encode("utf-8")).hexdigest()[:12]
+        self.path = cache_home() / f"files-{where}-{_engine_digest(schemas_text)}.json"
+        try:
+            self.known: dict[str, Any] = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self.known = {}
+        self.used: dict[str, Any] = {}
+        self.changed = False
+
+    @staticmethod
+    def digest(text: str) -> str:
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+    def get(self, text: str) -> tuple[Any, dict[FieldPath, int], bool] | None:
+        key = self.digest(text)
+        entry = self.known.get(key)
+        if not isinstance(entry, dict):
+            return None
+        self.used[key] = entry
+        lines = {tuple(path): line for *path, line in entry["lines"]}
+        return entry["data"], lines, bool(entry["canonical"])
+
+    def put(self, text: str, data: Any, lines: dict[FieldPath, int], canonical: bool) -> None:
+        key = self.digest(text)
+        self.used[key] = {"data": data, "lines": [[*path, line] for path, line in lines.items()], "canonical": canonical}
+        self.changed = True
+
+    def is_canonical(self, text: str) -> bool:
+        """For files parsed whole each run (references.bib): only the canonical form is cached."""
+        entry = self.known.get(self.digest(text))
+        if entry == "canonical":
+            self.used[self.digest(text)] = entry
+            return True
+        return False
+
+    def mark_canonical(self, text: str) -> None:
+        self.used[self.digest(text)] = "canonical"
+        self.changed = True
+
+    def save(self) -> None:
+        """Keep the entries of this run's files (so the cache does not grow without bound)."""
+        if not self.changed and self.used.keys() == self.known.keys():
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = self.path.with_suffix(f".{os.getpid()}.tmp")
+            temporary.write_text(json.dumps(self.used, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+            os.replace(temporary, self.path)
+        except OSError:
+            pass
