@@ -25,7 +25,7 @@ from mkdocs.structure.files import File, Files
 
 from social_credit_archive.build import Build
 from social_credit_archive.dates import ClockError
-from social_credit_archive.publish import SiteSwap, index_search, strict_warnings
+from social_credit_archive.publish import PreviewStore, SiteSwap, index_search, strict_warnings
 from social_credit_archive.site import lift
 from social_credit_archive.site.markup import mark_chinese
 from social_credit_archive.site.sanitise import sanitise_page
@@ -41,6 +41,7 @@ _lifted: dict[str, list[str]] = {}
 
 def on_startup(command: str, dirty: bool) -> None:
     _state["command"] = command
+    _state["dirty"] = dirty
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -75,10 +76,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         raise PluginError("the archive has errors; nothing was built:\n" + "\n".join(str(p) for p in result.errors))
     generated: dict[str, str] = {**build.pages(), **build.data()}
     _state["generated"] = generated
+    preview = _state.setdefault("preview", PreviewStore.for_root(build.root)) if _state["command"] == "serve" else None
     for uri, content in generated.items():
         if files.get_file_from_path(uri) is not None:
             raise PluginError(f"docs/{uri}:1: a hand-written file has the path of a generated one")
-        file = File.generated(config, uri, content=content)
+        if preview is not None:  # unchanged pages keep their file and mtime: `serve --dirty` skips them
+            file = File.generated(config, uri, abs_src_path=str(preview.path_for(uri, content)))
+        else:
+            file = File.generated(config, uri, content=content)
         if uri.startswith("claims/") and uri.count("/") == 1 and not uri.endswith(("index.md", "review-queue.md")):
             file.edit_uri = f"../sources/claims/{uri.split('/', 1)[1][:-3]}.yaml"
         files.append(file)
@@ -141,7 +146,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     if _state["command"] == "build" and strict_warnings(config):
         return  # the strict build is about to abort: the old site stays as it was
-    index_search(site)
+    if not (_state["command"] == "serve" and _state.get("dirty") and (site / "pagefind").is_dir()):
+        index_search(site)  # a dirty preview keeps the index of its first build
     swap: SiteSwap | None = _state.pop("swap", None)
     if swap is not None:
         swap.commit()

@@ -9,13 +9,14 @@ build leaves the previous site untouched.
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import logging
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +48,40 @@ class SiteSwap:
 
     def abandon(self) -> None:
         shutil.rmtree(self.staging, ignore_errors=True)
+
+
+@dataclass
+class PreviewStore:
+    """Generated pages as files named by their content, for ``mkdocs serve --dirty``.
+
+    MkDocs rebuilds a page in a dirty build only when its source file is newer than its output.
+    Pages handed over as strings always count as changed; written here, a page whose content did
+    not change keeps its file and its old mtime, so only the changed claim and the pages that
+    show it are rebuilt. The real build never uses this: it hands MkDocs every page in memory.
+    """
+
+    folder: Path
+    last: dict[str, str] = field(default_factory=dict)  # uri -> digest handed over last time
+
+    @classmethod
+    def for_root(cls, root: Path) -> PreviewStore:
+        from .load.cache import cache_home
+
+        where = hashlib.sha256(str(root).encode("utf-8")).hexdigest()[:12]
+        return cls(cache_home() / f"preview-{where}")
+
+    def path_for(self, uri: str, content: str) -> Path:
+        digest = hashlib.sha256(content.encode("utf-8")).hexdigest()
+        path = self.folder / digest[:2] / f"{digest}{Path(uri).suffix}"
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = path.with_suffix(f".{os.getpid()}.tmp")
+            temporary.write_text(content, encoding="utf-8")
+            os.replace(temporary, path)
+        elif self.last.get(uri, digest) != digest:
+            os.utime(path)  # content seen before (an undo): newer than the page built since
+        self.last[uri] = digest
+        return path
 
 
 def strict_warnings(config: Any) -> bool:

@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import ipaddress
+import re
 from urllib.parse import urlsplit
+
+
+# The common case, answered without parsing: an http(s) URL whose host is a plain domain name.
+_PLAIN = re.compile(r"^https?://(?:[A-Za-z0-9-]+\.)+[A-Za-z][A-Za-z0-9-]*(?::[0-9]{1,5})?(?:[/?#][^\s@]*)?$")
 
 
 def url_problem(url: str) -> str:
     """Why ``url`` is not a public http(s) address a reader can trust at a glance, or ''."""
+    if _PLAIN.match(url) and not url.split("/")[2].split(":")[0].lower().endswith((".localhost", ".local", ".internal")):
+        return ""
     shown = url[:80]
     if any(ch <= " " for ch in url):
         return f"'{shown}' contains spaces or control characters"

@@ -30,11 +30,16 @@ class TreeReader:
     root: Path
     problems: list[Problem] = field(default_factory=list)
     _safe_folders: set[Path] = field(default_factory=set, repr=False)
+    _vetted: set[str] = field(default_factory=set, repr=False)  # files walk() already vetted
 
     def __post_init__(self) -> None:
         self.root = self.root.resolve()
+        self._prefix = str(self.root) + os.sep
 
     def rel(self, path: Path) -> str:
+        text = str(path)
+        if text.startswith(self._prefix):
+            return text[len(self._prefix) :].replace(os.sep, "/")
         try:
             return path.relative_to(self.root).as_posix()
         except ValueError:
@@ -77,8 +82,12 @@ class TreeReader:
         return ""
 
     def read_bytes(self, path: Path, limit: int) -> bytes | None:
-        """The file's bytes, or ``None`` (with a problem recorded) if it is refused."""
-        if not self.vet(path):
+        """The file's bytes, or ``None`` (with a problem recorded) if it is refused.
+
+        The file is opened without following a final symbolic link and checked again after
+        opening, so a file that walk() vetted needs no second check of its folders.
+        """
+        if str(path) not in self._vetted and not self.vet(path):
             return None
         try:
             fd = os.open(path, _OPEN_FLAGS)
@@ -132,6 +141,7 @@ class TreeReader:
                     self.vet(path)
                 else:
                     found.append(path)
+                    self._vetted.add(str(path))
         return sorted(found)
 
     def vet_folder(self, folder: Path) -> bool:
