@@ -20,12 +20,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from social_credit_archive.build import Build
 from social_credit_archive.dates import ClockError
-from social_credit_archive.publish import PreviewStore, SiteSwap, index_search, strict_warnings
+from social_credit_archive.publish import PreviewStore, SiteSwap, index_search, strict_warnings, template_cache
 from social_credit_archive.site import lift
 from social_credit_archive.site.markup import mark_chinese
 from social_credit_archive.site.sanitise import sanitise_page
@@ -103,13 +104,20 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if page.file.generated_by is None:
-        content = sanitise_page(content)
+    hand_written = page.file.generated_by is None
+    if hand_written:  # generated pages mark Chinese as they render it
+        content = mark_chinese(sanitise_page(content))
     blocks = _lifted.pop(page.file.src_uri, [])
     if blocks:
         content = lift.restore(content, blocks)
         _register(page, blocks)
-    return mark_chinese(content)
+    return content
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """Compiled templates are cached on disk: ``serve`` builds a fresh theme for every rebuild."""
+    env.bytecode_cache = FileSystemBytecodeCache(str(template_cache()))
+    return env
 
 
 def _register(page: Page, blocks: list[str]) -> None:

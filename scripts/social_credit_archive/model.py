@@ -72,7 +72,7 @@ class Source:
     langid: str = ""
     note: str = ""
     abstract: str = ""
-    where: Where = field(default_factory=lambda: Where(""))
+    where: Where = field(default_factory=lambda: Where(""), compare=False)  # where it was read, not what it says
     entry: Any = field(default=None, repr=False, compare=False)  # the parsed BibTeX entry
 
     @property

@@ -84,6 +84,15 @@ class PreviewStore:
         return path
 
 
+def template_cache() -> Path:
+    """Where Jinja keeps compiled theme templates (the user's cache folder, not the repository)."""
+    from .load.cache import cache_home
+
+    folder = cache_home() / "templates"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
 def strict_warnings(config: Any) -> bool:
     """Whether this strict build has logged warnings (MkDocs aborts right after post-build)."""
     if not config.get("strict"):

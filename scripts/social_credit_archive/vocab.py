@@ -22,6 +22,10 @@ class Word:
 class Vocabulary:
     words: dict[str, tuple[Word, ...]]
 
+    def __post_init__(self) -> None:
+        index = {(name, w.value): w for name, words in self.words.items() for w in words}
+        object.__setattr__(self, "_index", index)  # renderers ask for labels tens of thousands of times
+
     def __getitem__(self, name: str) -> tuple[Word, ...]:
         return self.words.get(name, ())
 
@@ -29,10 +33,12 @@ class Vocabulary:
         return tuple(w.value for w in self[name])
 
     def label(self, name: str, value: str) -> str:
-        return next((w.label for w in self[name] if w.value == value), value.replace("-", " ").capitalize())
+        word = self._index.get((name, value))  # type: ignore[attr-defined]
+        return word.label if word else value.replace("-", " ").capitalize()
 
     def meaning(self, name: str, value: str) -> str:
-        return next((w.meaning for w in self[name] if w.value == value), "")
+        word = self._index.get((name, value))  # type: ignore[attr-defined]
+        return word.meaning if word else ""
 
 
 EMPTY = Vocabulary({})

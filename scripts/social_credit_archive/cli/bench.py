@@ -110,9 +110,10 @@ def _fetch(url: str) -> str:
 def preview_seconds(folder: Path) -> float:
     """Edit one claim while ``mkdocs serve --dirty`` runs: seconds until its page shows the edit."""
     port = _free_port()
+    log = (folder / "serve.log").open("w+", encoding="utf-8")  # a pipe would fill up and stall the server
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-livereload", "-a", f"127.0.0.1:{port}", "-f", str(folder / "mkdocs.yml")],
-        env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=folder,
+        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict", "-a", f"127.0.0.1:{port}", "-f", str(folder / "mkdocs.yml")],
+        env=_env(), stdout=subprocess.DEVNULL, stderr=log, cwd=folder,
     )
     try:
         claim = sorted((folder / "sources" / "claims").glob("*.yaml"))[5]
@@ -120,7 +121,8 @@ def preview_seconds(folder: Path) -> float:
         deadline = time.monotonic() + 900
         while "scs-claim-head" not in _fetch(url):
             if server.poll() is not None or time.monotonic() > deadline:
-                raise SystemExit("mkdocs serve did not come up:\n" + (server.stderr.read().decode()[-2000:] if server.stderr else ""))
+                log.seek(0)
+                raise SystemExit("mkdocs serve did not come up:\n" + log.read()[-2000:])
             time.sleep(0.5)
         time.sleep(2)  # let the watcher settle after the first build
         marker = f"Edited bottom line {time.time_ns()}"
@@ -135,6 +137,7 @@ def preview_seconds(folder: Path) -> float:
     finally:
         server.terminate()
         server.wait(timeout=30)
+        log.close()
 
 
 def plain_twin(folder: Path, twin: Path) -> Path:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
 from typing import Mapping
 
 from ..model import Claim, Person, Source
 from .markup import esc, text
 
 ARCHIVE_NAME = "Social Credit Archive"
-_LABELS: dict[int, dict[str, str]] = {}
+_LABELS: list[tuple[Mapping[str, Source], dict[str, str]]] = []  # (the sources they label, labels)
 
 
 def names(people: tuple[Person, ...]) -> str:
@@ -34,9 +35,8 @@ def _who(source: Source) -> str:
 def short_labels(sources: Mapping[str, Source]) -> dict[str, str]:
     """``Denyer 2016``, and ``Supreme People's Court 2017a`` / ``2017b`` where author and year
     coincide (ordered by date, then title), so that sibling sources never share a label."""
-    cached = _LABELS.get(id(sources))
-    if cached is not None and cached.keys() == sources.keys():
-        return cached
+    if _LABELS and _LABELS[0][0] is sources:
+        return _LABELS[0][1]
     groups: dict[tuple[str, str], list[Source]] = defaultdict(list)
     for source in sources.values():
         groups[(_who(source), source.year)].append(source)
@@ -46,8 +46,7 @@ def short_labels(sources: Mapping[str, Source]) -> dict[str, str]:
         for i, source in enumerate(members):
             suffix = chr(ord("a") + i) if len(members) > 1 and i < 26 else (str(i + 1) if len(members) > 1 else "")
             labels[source.key] = f"{who} {year}{suffix}"
-    _LABELS.clear()
-    _LABELS[id(sources)] = labels
+    _LABELS[:] = [(sources, labels)]
     return labels
 
 
@@ -91,6 +90,7 @@ def reference_text(source: Source) -> str:
     return " ".join(out)
 
 
+@lru_cache(maxsize=65536)
 def reference_html(source: Source) -> str:
     """The formatted reference as HTML (escaped), with the URL linked."""
     out = []

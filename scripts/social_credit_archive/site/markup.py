@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 import nh3
 
@@ -21,6 +22,7 @@ ALLOWED_TAGS = {"p", "a", "em", "strong", "code", "ul", "ol", "li", "blockquote"
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
 
 
+@lru_cache(maxsize=131072)
 def esc(text: str) -> str:
     return html.escape(text, quote=True)
 
@@ -35,6 +37,7 @@ def lang_of(text: str) -> str:
     return "zh" if cjk and cjk * 2 >= len(text.replace(" ", "")) else ""
 
 
+@lru_cache(maxsize=131072)
 def text(value: str) -> str:
     """Escaped plain text, with Chinese runs marked ``lang="zh"``."""
     escaped = esc(value)
@@ -43,8 +46,13 @@ def text(value: str) -> str:
     return _CJK_RUN.sub(r'<span lang="zh">\1</span>', escaped)
 
 
+@lru_cache(maxsize=32768)
 def rich(value: str) -> str:
-    """Markdown rendered, then cleaned by an allow-list sanitiser (nh3)."""
+    """Markdown rendered, cleaned by an allow-list sanitiser (nh3), Chinese marked ``lang="zh"``."""
+    return mark_chinese(_clean(value))
+
+
+def _clean(value: str) -> str:
     return nh3.clean(
         to_html(value),
         tags=ALLOWED_TAGS,
