@@ -274,6 +274,7 @@ class Entity:
     text: tuple[str, ...] = ()  # sources that hold the document's text or a translation
     says: tuple[Saying, ...] = ()
     within: str = ""  # places: the province; bodies: the parent body
+    claims: tuple[str, ...] = ()  # claims about it, listed on the entity's side
 
 
 @dataclass(frozen=True, slots=True)

@@ -267,7 +267,7 @@ class _Checker:
         for entity in entities.values():
             if entity.id in reserved_entities:
                 self.problems.append(entity.where.problem(("id",), f"'{entity.id}' is the name of a generated page; choose another id"))
-        self.problems.extend(entity_problems(entities, duplicates, sources, self.now))
+        self.problems.extend(entity_problems(entities, duplicates, sources, self.now, claim_ids))
         cited = self.pages(sources, claim_ids)
         self._unused_sources(sources, claims, events, terms, survey, entities, cited)
         problems = tuple(sorted(set(self.problems)))
@@ -310,11 +310,14 @@ def cross_reference(
         for key in {e.source for e in claim.all_evidence}:
             if key in text_of:
                 entity_claims[text_of[key]].add(claim.id)
-        for entity in claim.about:
-            entity_claims[entity].add(claim.id)
+        for entity_id in claim.about:
+            entity_claims[entity_id].add(claim.id)
         for other in claim.related:
             related[claim.id].add(other)
             related[other].add(claim.id)
+    for entity in entities.values():
+        for claim_id in entity.claims:
+            entity_claims[entity.id].add(claim_id)
     claim_entities: dict[str, set[str]] = defaultdict(set)
     for entity_id, ids in entity_claims.items():
         for claim_id in ids:

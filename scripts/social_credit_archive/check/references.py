@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 
 from ..dates import date_problem
@@ -45,7 +44,9 @@ def survey_problems(entries: tuple[SurveyEntry, ...], sources: Mapping[str, Sour
                 yield entry.where.problem(("outcome", "not_rated"), f"duplicate of an unknown survey entry '{target}'")
 
 
-def entity_problems(entities: Mapping[str, Entity], duplicates: list[Entity], sources: Mapping[str, Source], now: dt.date) -> Iterator[Problem]:
+def entity_problems(
+    entities: Mapping[str, Entity], duplicates: list[Entity], sources: Mapping[str, Source], now: dt.date, claim_ids: set[str]
+) -> Iterator[Problem]:
     for entity in duplicates:
         yield entity.where.problem(("id",), f"'{entity.id}' is already used on line {entities[entity.id].where.line()}")
     text_owner: dict[str, str] = {}
@@ -53,6 +54,7 @@ def entity_problems(entities: Mapping[str, Entity], duplicates: list[Entity], so
         where = entity.where
         yield from _keys(where, "sources", entity.sources, sources, "source key")
         yield from _keys(where, "text", entity.text, sources, "source key")
+        yield from _keys(where, "claims", entity.claims, claim_ids, "claim")
         for i, saying in enumerate(entity.says):
             if saying.source not in sources:
                 yield where.problem(("says", i, "source"), f"unknown source key '{saying.source}'{did_you_mean(saying.source, sources)}")
@@ -83,5 +85,3 @@ def entity_problems(entities: Mapping[str, Entity], duplicates: list[Entity], so
             if key in text_owner and text_owner[key] != entity.id:
                 yield where.problem(("text",), f"source '{key}' is already the text of '{text_owner[key]}'")
             text_owner.setdefault(key, entity.id)
-    counts = Counter(e.type for e in entities.values())
-    del counts

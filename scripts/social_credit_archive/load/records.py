@@ -142,6 +142,7 @@ def entities_from_data(data: list[dict[str, Any]], lines: LineMap, path: str) ->
             text=tuple(e.get("text", [])),
             says=tuple(Saying(nfc(s["text"]), nfc(s["locator"]), s["source"]) for s in e.get("says", [])),
             within=e.get("within", ""),
+            claims=tuple(e.get("claims", [])),
             where=_item_where(lines, path, i, e["id"]),
         )
         for i, e in enumerate(data)
