@@ -28,7 +28,7 @@ from social_credit_archive.build import Build
 from social_credit_archive.dates import ClockError
 from social_credit_archive.publish import PreviewStore, SiteSwap, index_search, strict_warnings, template_cache
 from social_credit_archive.site import lift
-from social_credit_archive.site.markup import mark_chinese
+from social_credit_archive.site.markup import expand_abbreviations, mark_chinese
 from social_credit_archive.site.sanitise import sanitise_page
 
 if TYPE_CHECKING:
@@ -111,7 +111,8 @@ def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files
     if blocks:
         content = lift.restore(content, blocks)
         _register(page, blocks)
-    return content
+    build: Build = _state["build"]
+    return expand_abbreviations(content, build.abbreviations())
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:

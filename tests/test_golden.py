@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from support import FIXTURES, make_archive
+from support import make_archive
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 

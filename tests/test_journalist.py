@@ -140,7 +140,7 @@ def csl_schema() -> dict[str, Any]:
     properties: dict[str, Any] = {"type": {"enum": CSL_TYPES}, "id": {"type": ["string", "number"]}, "categories": {"type": "array"},
                                   "custom": {"type": "object"}}
     properties |= {k: {"type": "array", "items": name} for k in CSL_NAMES}
-    properties |= {k: date for k in CSL_DATES}
+    properties |= dict.fromkeys(CSL_DATES, date)
     properties |= {k: {"type": "string"} for k in CSL_TEXT}
     properties |= {k: {"type": ["string", "number"]} for k in CSL_NUMBERS}
     return {"type": "array", "items": {"type": "object", "required": ["type", "id"], "additionalProperties": False, "properties": properties}}
@@ -241,5 +241,7 @@ def test_cite_this_source_shows_the_whole_entry(tmp_path: Path) -> None:
     bib.write_text(bib.read_text(encoding="utf-8").replace(
         "  sourceclass  = {news},\n}", "  sourceclass  = {news},\n  note         = {First line.\n    Second line.\n    Third line.},\n}"
     ), encoding="utf-8")
-    source = load_archive(archive).sources["reporter2016news"]
-    assert "Third line.}" in source.raw and source.raw.startswith("@online{reporter2016news,") and source.raw.rstrip().endswith("}")
+    from social_credit_archive.site.cite import source_bibtex
+
+    raw = source_bibtex(load_archive(archive).sources["reporter2016news"])
+    assert "Third line.}" in raw and raw.startswith("@online{reporter2016news,") and raw.rstrip().endswith("}")

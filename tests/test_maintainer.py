@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-
-from conftest import FIXTURES, ROOT, make_archive, run_cli
 from social_credit_archive.check.rules import source_problems
 from social_credit_archive.check.rules import today as rules_today
+
+from conftest import FIXTURES, ROOT, make_archive, run_cli
 from social_credit_archive.load.bibtex import load_bibliography
 from social_credit_archive.load.strict_yaml import load_yaml
 

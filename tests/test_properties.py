@@ -5,7 +5,6 @@ free-text field is either refused at that field's line or reaches the page inert
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import string
 import tempfile
 from pathlib import Path

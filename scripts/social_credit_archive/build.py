@@ -72,6 +72,10 @@ class Build:
         claim_schema = json.dumps(self.result.schemas.documents["claim"], ensure_ascii=False, indent=2, sort_keys=True) + "\n"
         return data_files(self.archive, self.site_url, bib, claim_schema, self.feed_entries)
 
+    def abbreviations(self) -> dict[str, str]:
+        """Short names of bodies and documents (``NDRC``), with what they stand for."""
+        return {e.short: e.name for e in self.archive.entities.values() if e.short and " " not in e.short and len(e.short) >= 2}
+
     def hand_page(self, markdown: str, page_uri: str) -> str:
         """A hand-written page with its markers expanded and citations linked."""
         markdown = expand_markers(markdown, self.archive, page_uri)

@@ -6,6 +6,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import Any
 
 from .problems import Where
 from .vocab import EMPTY, Vocabulary
@@ -78,15 +79,6 @@ class Source:
     @property
     def path(self) -> str:
         return self.where.path
-
-    @property
-    def raw(self) -> str:
-        """The entry as BibTeX, written by bibtexparser's writer (on demand: only pages need it)."""
-        if self.entry is None:
-            return ""
-        from .load.canonical import write_entries
-
-        return write_entries([self.entry])
 
     @property
     def line(self) -> int:

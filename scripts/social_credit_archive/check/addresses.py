@@ -6,7 +6,6 @@ import ipaddress
 import re
 from urllib.parse import urlsplit
 
-
 # The common case, answered without parsing: an http(s) URL whose host is a plain domain name.
 _PLAIN = re.compile(r"^https?://(?:[A-Za-z0-9-]+\.)+[A-Za-z][A-Za-z0-9-]*(?::[0-9]{1,5})?(?:[/?#][^\s@]*)?$")
 

@@ -17,8 +17,8 @@ from typing import Any
 
 from ..dates import build_date
 from ..load.bibtex import parse_bibliography
-from ..load.canonical import canonical_bib, canonical_claim
 from ..load.cache import FileCache
+from ..load.canonical import canonical_bib, canonical_claim
 from ..load.characters import bad_character
 from ..load.characters import message as character_message
 from ..load.reader import KIB, MIB, TreeReader

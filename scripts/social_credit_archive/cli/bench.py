@@ -15,8 +15,8 @@ ratio exists, and prints one figure per line and a summary; it exits 0 only if e
 
 from __future__ import annotations
 
-import http.server
 import functools
+import http.server
 import os
 import re
 import shutil
@@ -101,7 +101,7 @@ def _free_port() -> int:
 
 def _fetch(url: str) -> str:
     try:
-        with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - loopback
+        with urllib.request.urlopen(url, timeout=5) as response:
             return response.read().decode("utf-8", "replace")
     except OSError:
         return ""
@@ -173,7 +173,7 @@ def builds(folder: Path, work: Path, label: str) -> dict[str, float]:
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 

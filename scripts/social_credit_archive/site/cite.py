@@ -6,6 +6,7 @@ from collections import defaultdict
 from functools import lru_cache
 from typing import Mapping
 
+from ..load.canonical import write_entries
 from ..model import Claim, Person, Source
 from .markup import esc, text
 
@@ -104,6 +105,11 @@ def reference_html(source: Source) -> str:
         else:
             out.append(text(value))
     return " ".join(out)
+
+
+def source_bibtex(source: Source) -> str:
+    """The source's entry as BibTeX, written by bibtexparser's writer in the archive's style."""
+    return write_entries([source.entry]) if source.entry is not None else ""
 
 
 def claim_reference_text(claim: Claim, permalink: str) -> str:

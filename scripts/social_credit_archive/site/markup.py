@@ -101,3 +101,56 @@ def mark_chinese(page_html: str) -> str:
     tail = page_html[pos:]
     out.append(tail if zh_depth or not _CJK.search(tail) else _CJK_RUN.sub(r'<span lang="zh">\1</span>', tail))
     return "".join(out)
+
+
+_ABBR_SKIP = frozenset({"script", "style", "textarea", "title", "svg", "a", "abbr", "code", "pre", "blockquote", "h1", "button", "option"})
+
+
+def expand_abbreviations(page_html: str, names: dict[str, str]) -> str:
+    """Mark the first use of each abbreviation on a page (``NDRC``) with ``<abbr title="...">``,
+    outside quotations, links, code and headings, so readers can see what it stands for."""
+    if not names:
+        return page_html
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w-])")
+    if not pattern.search(page_html):
+        return page_html
+    seen: set[str] = set()
+
+    def first_use(segment: str) -> str:
+        def replace(match: re.Match[str]) -> str:
+            short = match.group(1)
+            if short in seen:
+                return short
+            seen.add(short)
+            return f'<abbr title="{esc(names[short])}">{short}</abbr>'
+
+        return pattern.sub(replace, segment)
+
+    out: list[str] = []
+    stack: list[str] = []
+    skip = 0
+    pos = 0
+    for match in _TAG.finditer(page_html):
+        segment = page_html[pos : match.start()]
+        out.append(segment if skip or not pattern.search(segment) else first_use(segment))
+        out.append(match.group(0))
+        pos = match.end()
+        if match.group(2) is None:
+            continue
+        closing, tag, attrs = match.group(1), match.group(2).lower(), match.group(3)
+        if tag in _VOID or attrs.rstrip().endswith("/"):
+            continue
+        if closing:
+            while stack:
+                name = stack.pop()
+                if name in _ABBR_SKIP:
+                    skip -= 1
+                if name == tag:
+                    break
+        else:
+            stack.append(tag)
+            if tag in _ABBR_SKIP:
+                skip += 1
+    tail = page_html[pos:]
+    out.append(tail if skip or not pattern.search(tail) else first_use(tail))
+    return "".join(out)

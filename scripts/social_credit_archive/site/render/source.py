@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ...model import Archive, Claim, Source
-from ..cite import reference_html, reference_text
+from ..cite import reference_html, reference_text, source_bibtex
 from ..context import SiteContext
 from ..markup import esc, text
 from ..urls import INDEXES, entity_uri, link, permalink, source_uri
@@ -58,7 +58,7 @@ def render_source(source: Source, archive: Archive, context: SiteContext) -> str
     else:
         out.append(html_block('<p class="scs-empty">No claim cites this source.</p>'))
     out.append("## Cite this source {#cite}\n")
-    out.append(html_block(cite_block(permalink(context.site_url, here), reference_text(source), source.raw)))
+    out.append(html_block(cite_block(permalink(context.site_url, here), reference_text(source), source_bibtex(source))))
     if correction := context.correction_url("source", source.key, source.title):
         out.append("## Suggest a correction {#correct}\n")
         out.append(html_block(
