@@ -155,3 +155,63 @@ def test_second_engine_builds_the_site(engine: str, tmp_path: Path) -> None:
                           capture_output=True, text=True, timeout=900, check=False)
     assert done.returncode == 0, done.stderr[-2000:]
     assert (tmp_path / "s" / "claims" / "index.html").is_file()
+
+
+def test_every_run_of_chinese_is_marked_lang_zh(real_site: Path) -> None:
+    """Screen readers and fonts need lang="zh" on Chinese text, in generated and hand-written pages."""
+    from social_credit_archive.site.markup import mark_chinese
+
+    unmarked = []
+    for page in sorted(real_site.rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        body = text[text.index("<body") :]
+        if mark_chinese(body) != body:
+            unmarked.append(page.relative_to(real_site).as_posix())
+    assert unmarked == []
+
+
+def test_pages_carry_social_cards_with_title_summary_and_rating(real_site: Path, real_archive) -> None:  # type: ignore[no-untyped-def]
+    from social_credit_archive.site.markup import esc
+
+    claim = next(iter(real_archive.claims.values()))
+    html = (real_site / "claims" / claim.id / "index.html").read_text(encoding="utf-8")
+    rating = real_archive.vocabulary.label("status", claim.status)
+    assert f'<meta property="og:description" content="Rating: {rating}. ' in html
+    assert '<meta name="twitter:card" content="summary">' in html
+    assert f'<meta name="twitter:data1" content="{rating}">' in html
+    assert esc(claim.heading)[:60] in html[html.index('property="og:title"') :][:400]
+    home = (real_site / "index.html").read_text(encoding="utf-8")
+    assert '<meta property="og:type" content="website">' in home
+
+
+def test_every_entity_page_is_linked_from_the_pages_that_name_it(real_site: Path, real_archive) -> None:  # type: ignore[no-untyped-def]
+    """Each entity is reachable from every claim that mentions it (and from its index)."""
+    index = (real_site / "entities" / "index.html").read_text(encoding="utf-8")
+    for entity_id, claims in real_archive.entity_claims.items():
+        assert f'href="{entity_id}/"' in index, entity_id
+        for claim_id in claims:
+            page = (real_site / "claims" / claim_id / "index.html").read_text(encoding="utf-8")
+            assert f'href="../../entities/{entity_id}/"' in page, (claim_id, entity_id)
+    for entity_id in real_archive.entities:
+        assert real_archive.entity_claims.get(entity_id), f"{entity_id}: no claim names it"
+
+
+def test_every_claim_page_shows_bottom_line_parts_and_linked_markers(real_site: Path, real_archive) -> None:  # type: ignore[no-untyped-def]
+    from social_credit_archive.sentences import sentences
+
+    for claim in real_archive.claims.values():
+        html = (real_site / "claims" / claim.id / "index.html").read_text(encoding="utf-8")
+        head = html.index('class="scs-claim-head"')
+        assert head < html.index('id="verdict"'), claim.id  # the bottom line comes first
+        assert ("scs-parts" in html) == bool(claim.parts), claim.id
+        refs = sum(len(s.refs) for s in sentences(claim.verdict)) if claim.verdict else 0
+        expected_links = 0
+        for text, scope_evidence in [(claim.verdict, claim.evidence), *((p.verdict, p.evidence) for p in claim.parts)]:
+            for sentence in sentences(text) if text else []:
+                for ref in sentence.refs:
+                    expected_links += sum(1 for e in scope_evidence if e.source == ref[1:]) if ref.startswith("@") else 1
+        del refs
+        links = re.findall(r'<a href="#(evidence-\d+)" id="cite-\d+"', html)
+        assert len(links) == expected_links, claim.id
+        ids = set(re.findall(r'id="(evidence-\d+)"', html))
+        assert set(links) <= ids and len(ids) == len(claim.all_evidence), claim.id
