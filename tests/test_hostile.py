@@ -48,7 +48,7 @@ def test_empty_and_missing_claim_folders_are_refused(tmp_path: Path) -> None:
     empty = make_archive(tmp_path / "empty")
     for claim in (empty / "sources" / "claims").iterdir():
         claim.unlink()
-    assert error_lines(run_cli("check", str(empty)))[-1] == "sources/claims:1: holds no claim files: the archive needs at least one claim"
+    assert "sources/claims:1: holds no claim files: the archive needs at least one claim" in error_lines(run_cli("check", str(empty)))
     missing = make_archive(tmp_path / "missing")
     shutil.rmtree(missing / "sources" / "claims")
     assert "sources/claims:1: folder not found: the archive needs at least one claim" in error_lines(run_cli("check", str(missing)))

@@ -22,8 +22,8 @@ PACKAGE = ROOT / "scripts" / "social_credit_archive"
 # (name, file in the package, text to replace, replacement, tests that must fail)
 MUTATIONS = [
     ("front-matter escaping", "site/render/common.py",
-     '    meta: dict[str, object] = {"title": esc(shorten(title, 110))}',
-     '    meta: dict[str, object] = {"title": shorten(title, 110)}',
+     '    meta: dict[str, str] = {"title": esc(shorten(title, 110))}',
+     '    meta: dict[str, str] = {"title": shorten(title, 110)}',
      "tests/test_trust.py::test_generated_pages_escape_payloads_that_skip_the_checker"),
     ("case-insensitive scheme check", "check/text.py",
      "scheme.group(1).lower() not in allowed", "scheme.group(1) not in allowed",
