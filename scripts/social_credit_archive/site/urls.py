@@ -74,3 +74,9 @@ def link(from_uri: str, to_uri: str, anchor: str = "") -> str:
     parts = [".."] * (len(here) - common) + there[common:]
     rel = "/".join(parts) + "/" if parts else "./"
     return rel + (f"#{anchor}" if anchor else "")
+
+
+def file_link(from_uri: str, path: str) -> str:
+    """Relative URL from the page built from ``from_uri`` to a file of the site (``feed.xml``)."""
+    depth = len([part for part in page_url(from_uri).split("/") if part])
+    return "../" * depth + path

@@ -8,7 +8,7 @@ from collections import defaultdict
 from ...dates import due_date, is_due
 from ...model import Archive
 from ..markup import esc, text
-from ..urls import INDEXES, claim_uri, link
+from ..urls import INDEXES, claim_uri, file_link, link
 from .common import front_matter, html_block, status_badge
 
 DATA_LICENCE = "CC BY 4.0"
@@ -27,9 +27,7 @@ DOWNLOADS = (
 
 def downloads_html(here: str) -> str:
     """Links to the data files, relative to the page ``here``, with the licence."""
-    depth = here.count("/") + (0 if here.endswith("index.md") else 1)
-    prefix = "../" * depth
-    items = "".join(f'<li><a href="{prefix}{path}" download>{name}</a>: {esc(what)}</li>' for path, name, what in DOWNLOADS)
+    items = "".join(f'<li><a href="{file_link(here, path)}" download>{name}</a>: {esc(what)}</li>' for path, name, what in DOWNLOADS)
     return (
         f'<ul class="scs-downloads">{items}</ul>'
         f'<p class="scs-licence">Text and data: {DATA_LICENCE} (credit "Social Credit Archive" and link the claim). '
