@@ -17,7 +17,9 @@ CSL_TYPES = {
 #: biblatex ``langid`` values to BCP 47 language tags.
 BCP47 = {
     "english": "en", "chinese": "zh", "german": "de", "french": "fr", "japanese": "ja", "korean": "ko", "spanish": "es",
-    "russian": "ru", "dutch": "nl", "italian": "it", "portuguese": "pt",
+    "russian": "ru", "dutch": "nl", "italian": "it", "portuguese": "pt", "indonesian": "id", "finnish": "fi", "swedish": "sv",
+    "norwegian": "no", "danish": "da", "polish": "pl", "czech": "cs", "turkish": "tr", "arabic": "ar", "vietnamese": "vi", "thai": "th",
+    "hindi": "hi", "persian": "fa", "hebrew": "he", "greek": "el", "hungarian": "hu", "romanian": "ro", "ukrainian": "uk",
 }
 _CONTAINER_TYPES = {"webpage", "article-journal", "chapter", "paper-conference"}
 
