@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, run_cli
 from social_credit_archive.check.archive import load_archive
+from support import ROOT, run_cli
 
 ARCHIVE = load_archive(ROOT)
 # index.md (a reading order) and reading-a-claim.md (how this site works) state no facts about
@@ -40,6 +40,18 @@ def test_every_seed_article_is_a_source_with_rated_claims() -> None:
     assert len(noted) >= len(seeds)
     media = [c for c in ARCHIVE.claims.values() if c.kind == "media"]
     assert len(media) >= 45
+
+
+@pytest.mark.parametrize("topic, at_least", [("individual-cases", 15), ("figures", 15), ("foreign-responses", 15), ("local-pilots", 20)])
+def test_the_questions_journalists_bring_have_claim_pages(topic: str, at_least: int) -> None:
+    assert sum(1 for c in ARCHIVE.claims.values() if topic in c.topics) >= at_least
+
+
+@pytest.mark.parametrize("entity_type, at_least", [("document", 20), ("place", 10), ("body", 10), ("company", 8)])
+def test_entity_pages_cover_documents_places_bodies_and_companies(entity_type: str, at_least: int) -> None:
+    entities = [e for e in ARCHIVE.entities.values() if e.type == entity_type]
+    assert len(entities) >= at_least
+    assert all(ARCHIVE.entity_claims.get(e.id) for e in entities), "every entity page lists at least one claim"
 
 
 @pytest.mark.parametrize("page", LEARN, ids=lambda p: p.name)

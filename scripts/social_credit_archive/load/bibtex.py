@@ -28,6 +28,10 @@ from .schema import Schemas
 KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 LATEX = re.compile(r"\\[A-Za-z]+|\\['\"`^~=.]")
 PERSON_FIELDS = ("author", "editor")
+# Fields reference managers add that point into the exporter's own computer: never published.
+LOCAL_FIELDS = {
+    "file": "a path on the exporter's computer (Zotero adds it when exporting files); delete the field",
+}
 
 # bibtexparser logs each syntax error on its own logger; we report them ourselves.
 logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
@@ -115,6 +119,9 @@ def _source(path: str, entry: bib.Entry, schemas: Schemas) -> tuple[Source | Non
             problems.append(Problem(path, (f.start_line or 0) + 1, f"{entry.key}: field '{f.key}' appears twice (field names ignore case)"))
             continue
         lines[(name,)] = (f.start_line or 0) + 1
+        if name in LOCAL_FIELDS:
+            problems.append(where.problem((name,), LOCAL_FIELDS[name]))
+            continue
         if "\\" in value and (macro := LATEX.search(value)):
             problems.append(where.problem((name,), f"LaTeX macro '{macro.group(0)}' found; write the character itself in UTF-8"))
         fields[name] = value
