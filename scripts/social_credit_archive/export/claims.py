@@ -94,7 +94,7 @@ def claim_record(claim: Claim, archive: Archive, site_url: str) -> dict[str, Any
 
 def claims_json(archive: Archive, site_url: str) -> str:
     return dump({
-        "$schema": permalink(site_url, "data/claims.schema.json").rstrip("/"),
+        "$schema": site_url.rstrip("/") + "/data/claims.schema.json",
         "licence": LICENCE,
         "publisher": "Social Credit Archive",
         "claims": [claim_record(c, archive, site_url) for c in archive.claims.values()],

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..site.urls import permalink
 from ..vocab import Vocabulary
 
 _STR = {"type": "string"}
@@ -41,7 +40,7 @@ def claims_schema(site_url: str, vocab: Vocabulary) -> dict[str, Any]:
     status = {"enum": list(vocab.values("status"))}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": permalink(site_url, "data/claims.schema.json").rstrip("/"),
+        "$id": site_url.rstrip("/") + "/data/claims.schema.json",
         "title": "Social Credit Archive: claims.json",
         "description": "Every claim of the archive with its rating, parts, evidence (sources resolved), appearances and history.",
         "type": "object", "additionalProperties": False, "required": ["$schema", "licence", "publisher", "claims"],

@@ -6,8 +6,7 @@ author such as ``{{<meta http-equiv="refresh" ...>}}`` reaches the page as text,
 
 from __future__ import annotations
 
-
-from typing import Mapping
+from collections.abc import Mapping
 
 from ..handpages import CITATION, citations, mask_code
 from ..model import Source

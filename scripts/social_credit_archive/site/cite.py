@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from functools import lru_cache
-from typing import Mapping
 
 from ..load.canonical import write_entries
 from ..model import Claim, Person, Source

@@ -6,9 +6,8 @@ without importing renderers); this module renders them.
 
 from __future__ import annotations
 
-
 from collections import Counter
-from typing import Callable
+from collections.abc import Callable
 
 from ..check.docs import MARKER_NAMES
 from ..check.rating import PARTS_RULE

@@ -48,6 +48,8 @@ def source_uri(key: str) -> str:
 
 def page_url(uri: str) -> str:
     """The directory URL MkDocs gives the file ``uri`` (``a/b.md`` -> ``a/b/``)."""
+    if not uri.endswith(".md"):
+        raise ValueError(f"not a page: {uri!r} (link files with file_link)")
     stem = uri[: -len(".md")]
     if stem == "index" or stem.endswith("/index"):
         return stem[: -len("index")]

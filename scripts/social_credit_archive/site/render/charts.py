@@ -5,7 +5,7 @@ works) and every picture has a text alternative beside it."""
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from ...model import Claim, Event
 from ...vocab import Vocabulary
@@ -57,7 +57,7 @@ def timeline_chart(events: Sequence[Event], anchors: Sequence[str]) -> str:
     step, left, base = 26, 16, 0
     per_year: Counter[int] = Counter()
     dots = []
-    for event, anchor, year in zip(events, anchors, years):
+    for event, anchor, year in zip(events, anchors, years, strict=True):
         stack = per_year[year]
         per_year[year] += 1
         x = left + (year - first) * step + step / 2
@@ -101,7 +101,7 @@ def blacklist_diagram(step_links: Sequence[str] = ()) -> str:
     fits a phone), followed by the same steps as an ordered list."""
     box_h, gap, width = 62, 26, 340
     parts = []
-    for i, (title, detail) in enumerate(BLACKLIST_STEPS):
+    for i, (title, _detail) in enumerate(BLACKLIST_STEPS):
         y = i * (box_h + gap)
         parts.append(
             f'<rect x="1" y="{y + 1}" width="{width - 2}" height="{box_h}" rx="8" class="scs-step"/>'

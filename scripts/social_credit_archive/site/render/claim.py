@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
-from ...sentences import MARKER, sentences
 from ...dates import due_date, is_due
 from ...model import Archive, Claim, Evidence
+from ...sentences import MARKER, sentences
 from ..cite import claim_bibtex, claim_reference_text, reference_html, short_label
 from ..context import SiteContext
 from ..markup import esc, lang_of, rich, text

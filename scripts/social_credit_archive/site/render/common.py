@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Iterable
-
 import json
+from collections.abc import Iterable
 
 from ...model import Archive, Claim
 from ...vocab import Vocabulary

@@ -41,7 +41,7 @@ def render_timeline(archive: Archive) -> str:
     out.append(html_block(f"<p>{len(archive.events)} dated events, oldest first. Each rests on the sources named with it.</p>"))
     out.append(html_block(timeline_chart(archive.events, anchors)))
     items = []
-    for event, anchor in zip(archive.events, anchors):
+    for event, anchor in zip(archive.events, anchors, strict=True):
         claims = [archive.claims[c] for c in event.claims if c in archive.claims]
         claim_links = "".join(
             f'<li><a class="scs-event-claim" href="{link(here, claim_uri(c.id))}">{text(c.heading)}</a></li>' for c in claims
