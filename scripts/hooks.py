@@ -115,6 +115,12 @@ def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files
     return expand_abbreviations(content, build.abbreviations())
 
 
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """The theme's own text (header title, navigation, table of contents) gets lang="zh" too."""
+    body = output.find("<body")
+    return output if body < 0 else output[:body] + mark_chinese(output[body:])
+
+
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """Compiled templates are cached on disk: ``serve`` builds a fresh theme for every rebuild."""
     env.bytecode_cache = FileSystemBytecodeCache(str(template_cache()))

@@ -51,6 +51,10 @@ def site_project(tmp: Path, archive: Path | None = None) -> Path:
     shutil.copyfile(ROOT / "scripts" / "hooks.py", tmp / "scripts" / "hooks.py")
     shutil.copytree(ROOT / "overrides", tmp / "overrides", dirs_exist_ok=True)
     shutil.copytree(ROOT / "sources" / "schema", tmp / "sources" / "schema", dirs_exist_ok=True)
+    # The pages every page's header and footer link to (search, about, methodology): the site's shell.
+    shutil.copytree(ROOT / "docs" / "about", tmp / "docs" / "about", dirs_exist_ok=True)
+    shutil.copyfile(ROOT / "docs" / "search.md", tmp / "docs" / "search.md")
+    shutil.copyfile(ROOT / "CONTRIBUTING.md", tmp / "CONTRIBUTING.md")
     if archive is not None and archive != tmp:
         shutil.copytree(archive, tmp, dirs_exist_ok=True)
     (tmp / "docs" / "assets").mkdir(parents=True, exist_ok=True)

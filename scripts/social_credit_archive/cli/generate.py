@@ -32,10 +32,10 @@ def generated_files(root: Path, site_url: str, repo_url: str = "") -> dict[str, 
     return files
 
 
-def run(root: Path, out: Path, site_url: str) -> int:
+def run(root: Path, out: Path, site_url: str, repo_url: str = "") -> int:
     root = root.resolve()
     try:
-        files = generated_files(root, site_url)
+        files = generated_files(root, site_url, repo_url)
     except SystemExit as exc:
         print(exc, file=sys.stderr)
         return 1
@@ -45,6 +45,6 @@ def run(root: Path, out: Path, site_url: str) -> int:
     for uri, content in files.items():
         target = out / uri
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(strip_sentinels(content) if uri.endswith(".md") else content, encoding="utf-8")
+        target.write_text(strip_sentinels(content) if uri.endswith(".md") else content, encoding="utf-8", newline="")
     print(f"wrote {len(files)} pages and data files to {out}")
     return 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -25,7 +26,9 @@ def parser() -> argparse.ArgumentParser:
     bench.add_argument("--quick", action="store_true", help="skip the large builds (for a smoke test)")
     generate = commands.add_parser("generate", help="write every generated page to a folder, for engines without hooks")
     generate.add_argument("out", type=Path, help="the folder to write (replaced)")
-    generate.add_argument("--site-url", default="http://127.0.0.1:8000/")
+    # the same values, from the same environment variables, as mkdocs.yml's !ENV defaults
+    generate.add_argument("--site-url", default=os.environ.get("SITE_URL", "http://127.0.0.1:8000/"))
+    generate.add_argument("--repo-url", default=os.environ.get("REPO_URL", ""), help="the repository (for 'Suggest a correction' links)")
     for sub in (new, fmt, links, bench, generate):
         sub.add_argument("--root", type=Path, default=Path("."), help="archive root (default: .)")
     return main
@@ -56,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "generate":
         from .generate import run as run_generate
 
-        return run_generate(args.root, args.out, args.site_url)
+        return run_generate(args.root, args.out, args.site_url, args.repo_url)
     return 2  # pragma: no cover - argparse rejects unknown commands
 
 
