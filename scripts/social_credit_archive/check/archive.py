@@ -208,7 +208,7 @@ class _Checker:
             out[name] = make(loaded[0], loaded[1], self.reader.rel(self.root / "sources" / LIST_FILES[name])) if loaded else ()
         return out["timeline"], out["glossary"], out["survey"], out["entities"]
 
-    def pages(self, sources: Mapping[str, Source], claim_ids: set[str]) -> set[str]:
+    def pages(self, sources: Mapping[str, Source], claim_ids: set[str], statuses: Mapping[str, str]) -> set[str]:
         """Check every file under docs/ (and CONTRIBUTING.md); return the keys they cite."""
         cited: set[str] = set()
         under_claims = reserved_names("claims")
@@ -230,7 +230,7 @@ class _Checker:
             if (bad := bad_character(text)) is not None:
                 self.problems.append(Problem(rel, bad[0], character_message(bad[1])))
                 continue
-            self.problems.extend(hand_pages.page_problems(text, uri, rel, sources, claim_ids, under_claims))
+            self.problems.extend(hand_pages.page_problems(text, uri, rel, sources, claim_ids, under_claims, statuses))
             cited |= hand_pages.cited_keys(text)
         return cited
 
@@ -268,7 +268,7 @@ class _Checker:
             if entity.id in reserved_entities:
                 self.problems.append(entity.where.problem(("id",), f"'{entity.id}' is the name of a generated page; choose another id"))
         self.problems.extend(entity_problems(entities, duplicates, sources, self.now, claim_ids))
-        cited = self.pages(sources, claim_ids)
+        cited = self.pages(sources, claim_ids, {c.id: c.status for c in claims.values()})
         self._unused_sources(sources, claims, events, terms, survey, entities, cited)
         problems = tuple(sorted(set(self.problems)))
         if any(not p.warning for p in problems):

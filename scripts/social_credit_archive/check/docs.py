@@ -32,6 +32,12 @@ _HTML = re.compile(r"<\s*/?\s*[A-Za-z?][^<>]*>|<![A-Za-z\[][^<>]*>")  # comments
 _ATTR_LIST = re.compile(r"\{:?[ \t]*((?:[#.][\w-]+|[\w-]+=)[^{}\n]*)\}")
 _ATTR_TOKEN = re.compile(r"""[#.][\w-]+|[\w-]+=(?:"[^"]*"|'[^']*'|\S+)|\S+""")
 _LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>#]+)")
+# A rating stated next to a claim link: "Disputed: [text](claims/x.md)" or "[text](claims/x.md) (disputed)".
+_STATED = re.compile(
+    r"\b(confirmed|disputed|unverified)\)?:?[ \t]*\[[^\]\n]*\]\(\s*<?([^)\s>#]+)[^)\n]*\)"
+    r"|\[[^\]\n]*\]\(\s*<?([^)\s>#]+)[^)\n]*\)[ \t]*\((confirmed|disputed|unverified)\)",
+    re.I,
+)
 _CLAIM = re.compile(r"(?:^|/)claims/([^/]+?)(?:\.md|/)?$")
 
 
@@ -43,9 +49,19 @@ def asset_problem(uri: str) -> str:
 
 
 def page_problems(
-    markdown: str, page_uri: str, path: str, sources: Mapping[str, Source], claim_ids: set[str], generated_under_claims: set[str]
+    markdown: str,
+    page_uri: str,
+    path: str,
+    sources: Mapping[str, Source],
+    claim_ids: set[str],
+    generated_under_claims: set[str],
+    statuses: Mapping[str, str],
 ) -> Iterator[Problem]:
-    """Every problem in one hand-written page (``page_uri`` is its path under docs/)."""
+    """Every problem in one hand-written page (``page_uri`` is its path under docs/).
+
+    ``statuses`` maps each claim id to its rating: a page that states a rating next to a claim
+    link ("Disputed: [...](claims/x.md)") must state the claim's current one.
+    """
     body_start = 0
     if front := _FRONT.match(markdown):
         body_start = front.end()
@@ -80,6 +96,12 @@ def page_problems(
         claim = _CLAIM.search(resolved)
         if claim and resolved.startswith("claims/") and claim.group(1) not in claim_ids | generated_under_claims:
             yield Problem(path, line_of(markdown, match.start()), f"link to unknown claim '{claim.group(1)}'{did_you_mean(claim.group(1), claim_ids)}")
+    for match in _STATED.finditer(masked):
+        stated = (match.group(1) or match.group(4)).lower()
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(page_uri), match.group(2) or match.group(3)))
+        claim = _CLAIM.search(target)
+        if claim and target.startswith("claims/") and (actual := statuses.get(claim.group(1))) and actual != stated:
+            yield Problem(path, line_of(markdown, match.start()), f"says '{stated}' next to the claim '{claim.group(1)}', which is rated {actual}")
     if "8<" in masked and re.search(r"-{1,3}8<-{1,3}", masked):
         yield Problem(path, line_of(markdown, masked.index("8<")), "snippet-include syntax '--8<--' is not allowed")
     for why in link_problems(masked[body_start:], relative_ok=True):
