@@ -33,7 +33,7 @@ from . import docs as hand_pages
 from .claims import claim_problems
 from .rating import subject_warnings
 from .references import entity_problems, event_problems, survey_problems, term_problems
-from .sources import source_problems
+from .sources import duplicate_sources, source_problems
 from .text import text_problems
 
 NOT_CANONICAL = "not in canonical form; run: python -m scripts fmt"
@@ -254,6 +254,7 @@ class _Checker:
         for source in sources.values():
             if source.key not in self.truncated:  # its missing fields are the stray brace's doing
                 self.problems.extend(source_problems(source, sources, reserved_sources, self.now))
+        self.problems.extend(duplicate_sources(sources))
         reserved_claims = reserved_names("claims")
         for claim in claims.values():
             self.problems.extend(claim_problems(claim, sources, claim_ids, entity_ids, stems[claim.id], reserved_claims, self.now))

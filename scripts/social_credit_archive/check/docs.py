@@ -22,7 +22,7 @@ from ..problems import Problem, did_you_mean
 from .text import link_problems, text_problems
 
 #: Files under docs/ that may be scripts or markup: the archive's own.
-ALLOWED_ASSETS = frozenset({"assets/archive.js", "assets/archive.css", "assets/search.js"})
+ALLOWED_ASSETS = frozenset({"assets/archive.js", "assets/archive.css", "assets/search.js", "assets/pagefind-loader.js"})
 ACTIVE_SUFFIXES = frozenset({".js", ".mjs", ".cjs", ".html", ".htm", ".xhtml", ".shtml", ".svg", ".xml", ".css", ".wasm"})
 FRONT_MATTER_KEYS = frozenset({"title", "description", "hide", "search"})
 MARKER_NAMES = ("counts", "legend", "source-classes", "status-charts", "latest", "myths", "blacklist-diagram", "survey-summary", "rating-rules", "families", "process-words", "search-form")

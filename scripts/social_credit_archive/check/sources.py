@@ -38,3 +38,27 @@ def source_problems(source: Source, sources: Mapping[str, Source], reserved: set
             yield where.problem(("urldate",), why)
     if source.supersededby and source.supersededby not in sources:
         yield where.problem(("supersededby",), f"unknown source key '{source.supersededby}'{did_you_mean(source.supersededby, sources)}")
+
+
+def _authors(source: Source) -> tuple[str, ...]:
+    return tuple(a.display.replace("\u2019", "'") for a in source.authors)
+
+
+def duplicate_sources(sources: Mapping[str, Source]) -> Iterator[Problem]:
+    """One document, one key: two entries with the same link and the same authors (or none) are
+    the same source, and counting them as two would inflate 'two independent sources'. Distinct
+    works on one page (a translated report and the translator's introduction) name different
+    authors and may share a link."""
+    first: dict[str, list[Source]] = {}
+    for source in sources.values():
+        if source.url:
+            first.setdefault(source.url.rstrip("/").lower(), []).append(source)
+    for same in first.values():
+        for i, source in enumerate(same[1:], 1):
+            for earlier in same[:i]:
+                if not _authors(source) or not _authors(earlier) or _authors(source) == _authors(earlier):
+                    line = earlier.where.line("url")
+                    yield source.where.problem(
+                        ("url",), f"same link as '{earlier.key}' ({earlier.path}:{line}); cite one document under one key"
+                    )
+                    break
