@@ -6,12 +6,22 @@
 (function () {
   "use strict";
   var script = document.currentScript;
-  var bundle = new URL("../pagefind/pagefind.js", script ? script.src : window.location.href).href;
+  var loader = new URL("pagefind-loader.js", script ? script.src : window.location.href).href;
   var loading = null;
 
+  /* The Pagefind module comes through assets/pagefind-loader.js, inserted here as a module
+     script: the pages' CSP ('strict-dynamic') lets a trusted script insert scripts, but refuses
+     import() called from a hashed classic script such as this one. */
   function pagefind() {
     if (!loading) {
-      loading = import(bundle).then(function (module) {
+      loading = new Promise(function (resolve, reject) {
+        window.addEventListener("scs-pagefind", function (event) { resolve(event.detail); }, { once: true });
+        var node = document.createElement("script");
+        node.type = "module";
+        node.src = loader;
+        node.onerror = reject;
+        document.head.appendChild(node);
+      }).then(function (module) {
         return module.options({ excerptLength: 24 }).then(function () { return module; });
       });
     }
@@ -42,8 +52,12 @@
     title.appendChild(link);
     item.appendChild(title);
     var summary = element("p", "scs-result-summary");
-    if (meta.summary) {
+    if (meta.summary && meta.summary !== meta.title) {
       summary.textContent = meta.summary;
+    } else if (meta.statement) {
+      /* the title is the bottom line: show the claim it rates */
+      var words = meta.statement.split(/\s+/);
+      summary.textContent = "Claim: " + words.slice(0, 40).join(" ") + (words.length > 40 ? "…" : "");
     } else {
       /* Pagefind's excerpt marks the matched words with <mark>; rebuild it as text nodes. */
       var holder = document.createElement("template");
@@ -78,7 +92,8 @@
             sel.appendChild(option);
           });
         });
-        readAddress();
+        /* A query in the address wins; otherwise keep what the reader typed while the index loaded. */
+        if (window.location.search) readAddress();
         search();
       });
     }).catch(function () {
