@@ -92,17 +92,18 @@
             sel.appendChild(option);
           });
         });
-        /* A query in the address wins; otherwise keep what the reader typed while the index loaded. */
-        if (window.location.search) readAddress();
+        readAddress(true);
         search();
       });
     }).catch(function () {
       status.textContent = "Search is not available on this copy of the site (its index is built with the site).";
     });
 
-    function readAddress() {
+    /* On first load a query in the address wins, but what the reader typed while the index
+       loaded is kept when the address has none. */
+    function readAddress(first) {
       var params = new URLSearchParams(window.location.search);
-      input.value = params.get("q") || "";
+      if (!first || params.has("q")) input.value = params.get("q") || "";
       selects.forEach(function (sel) { sel.value = params.get(sel.name) || ""; });
     }
 

@@ -41,7 +41,7 @@ def status_chart(claims: Iterable[Claim], title: str, vocab: Vocabulary, chart_i
     caption = f"{esc(title)}: {total} claims. " + "; ".join(esc(a) for a in alt) + "."
     return (
         f'<figure class="scs-chart" aria-labelledby="{chart_id}-caption">'
-        f'<svg viewBox="0 0 {label_w + bar_w + 90} {height}" width="100%" role="img" aria-labelledby="{chart_id}-title">'
+        f'<svg viewBox="0 0 {label_w + bar_w + 90} {height}" width="100%" role="group" aria-labelledby="{chart_id}-title">'
         f'<title id="{chart_id}-title">{caption}</title>{"".join(bars)}</svg>'
         f'<figcaption id="{chart_id}-caption">{caption}</figcaption></figure>'
     )
@@ -80,7 +80,7 @@ def timeline_chart(events: Sequence[Event], anchors: Sequence[str]) -> str:
     summary = f"{len(events)} dated events from {first} to {last}; the busiest year is {per_year.most_common(1)[0][0]}."
     return (
         '<figure class="scs-chart scs-chart--wide"><div class="scs-scroll" tabindex="0" role="region" aria-label="Timeline picture, scrolls sideways">'
-        f'<svg viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" aria-labelledby="timeline-title">'
+        f'<svg viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="group" aria-labelledby="timeline-title">'
         f'<title id="timeline-title">{esc(summary)}</title>'
         f'<line x1="{left}" y1="{axis_y - 4}" x2="{width - left}" y2="{axis_y - 4}" class="scs-axis"/>{"".join(ticks)}{"".join(dots)}</svg></div>'
         f"<figcaption>{esc(summary)} Filled dots mark events tied to a document or claim; select a dot to jump to the event.</figcaption></figure>"
