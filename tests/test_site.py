@@ -220,3 +220,14 @@ def test_every_claim_page_shows_bottom_line_parts_and_linked_markers(real_site: 
         assert len(links) == expected_links, claim.id
         ids = set(re.findall(r'id="(evidence-\d+)"', html))
         assert set(links) <= ids and len(ids) == len(claim.all_evidence), claim.id
+
+
+def test_a_citation_at_the_start_of_a_line_stays_in_its_sentence(real_site: Path) -> None:
+    """A ``[@key]`` that opens a source line must not end the paragraph (it once did, leaving
+    "(Label)" and "; the glossary ..." as paragraphs of their own)."""
+    stranded = []
+    for page in (real_site / "learn").rglob("index.html"):
+        for paragraph in re.findall(r"<p>(.*?)</p>", page.read_text(encoding="utf-8"), re.S):
+            if re.fullmatch(r'\s*\(<a class="scs-citation".*\)\s*', paragraph) or re.match(r"\s*[;,.]", paragraph):
+                stranded.append(f"{page.relative_to(real_site)}: {paragraph[:80]}")
+    assert not stranded

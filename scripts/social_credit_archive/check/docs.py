@@ -73,6 +73,8 @@ def page_problems(
     if "<!--" in masked:
         for match in re.finditer(r"<!--(?!\s*archive:[a-z-]+\s*-->)", masked):
             yield Problem(path, line_of(markdown, match.start()), "HTML comments other than archive markers are not allowed in pages")
+    for match in re.finditer(r"scsinline\d+scs", masked):
+        yield Problem(path, line_of(markdown, match.start()), f"'{match.group(0)}' is reserved for the site's own citations")
     for match in MARKER.finditer(masked):
         if match.group(1) not in MARKER_NAMES:
             known = ", ".join(MARKER_NAMES)

@@ -15,15 +15,19 @@ import re
 
 from .render.common import HTML_END, HTML_START
 
-_LIFTED = re.compile(re.escape(HTML_START) + r"(.*?)" + re.escape(HTML_END), re.S)
-_PLACEHOLDER = re.compile(r"<!--scs-lifted-(\d+)-->")
+INLINE_START, INLINE_END = "<!--scs-inline-->", "<!--/scs-inline-->"
+_LIFTED = re.compile(
+    re.escape(HTML_START) + r"(.*?)" + re.escape(HTML_END) + "|" + re.escape(INLINE_START) + r"(.*?)" + re.escape(INLINE_END), re.S)
+# A block's placeholder is a comment on its own lines (Markdown keeps it as an HTML block); an
+# inline placeholder is a word, because a comment at the start of a line would end the paragraph.
+_PLACEHOLDER = re.compile(r"<!--scs-lifted-(\d+)-->|scsinline(\d+)scs")
 _ID = re.compile(r"""\sid="([^"]+)\"""")
 _HREF = re.compile(r"""<a\s[^<>]*?href="([^"]*)\"""")
 
 
 def html_inline(*parts: str) -> str:
     """HTML for the middle of a sentence (a citation): lifted like a block, no blank lines."""
-    return HTML_START + "".join(parts) + HTML_END
+    return INLINE_START + "".join(parts) + INLINE_END
 
 
 def lift(markdown: str) -> tuple[str, list[str]]:
@@ -31,19 +35,26 @@ def lift(markdown: str) -> tuple[str, list[str]]:
     blocks: list[str] = []
 
     def keep(match: re.Match[str]) -> str:
-        blocks.append(match.group(1))
-        return f"<!--scs-lifted-{len(blocks) - 1}-->"
+        inline = match.group(1) is None
+        blocks.append(match.group(2) if inline else match.group(1))
+        return f"scsinline{len(blocks) - 1}scs" if inline else f"<!--scs-lifted-{len(blocks) - 1}-->"
 
     return _LIFTED.sub(keep, markdown), blocks
 
 
 def restore(page_html: str, blocks: list[str]) -> str:
-    return _PLACEHOLDER.sub(lambda m: blocks[int(m.group(1))], page_html)
+    def block(match: re.Match[str]) -> str:
+        index = int(match.group(1) or match.group(2))
+        return blocks[index] if index < len(blocks) else match.group(0)
+
+    return _PLACEHOLDER.sub(block, page_html)
 
 
 def strip_sentinels(markdown: str) -> str:
     """The page as plain Markdown with inline HTML, for engines that cannot lift (``generate``)."""
-    return markdown.replace(HTML_START, "").replace(HTML_END, "")
+    for sentinel in (HTML_START, HTML_END, INLINE_START, INLINE_END):
+        markdown = markdown.replace(sentinel, "")
+    return markdown
 
 
 def anchors(blocks: list[str]) -> set[str]:
