@@ -132,6 +132,21 @@ def test_claim_lists_are_cards_on_a_phone(browser, site_server: str) -> None:  #
     context.close()
 
 
+def test_tables_of_changes_and_parts_are_readable_on_a_phone(browser, site_server: str, real_archive) -> None:  # type: ignore[no-untyped-def]
+    """The corrections log, review queue, status histories and parts tables: each row a card,
+    no cell so narrow that words break mid-word, nothing scrolled out of sight."""
+    with_parts = next(c.id for c in real_archive.claims.values() if c.parts)
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    for path in ("corrections/", f"claims/{with_parts}/"):
+        page.goto(site_server + path)
+        widths = page.eval_on_selector_all("table.scs-stack td", "els => els.map(e => e.getBoundingClientRect().width)")
+        assert widths and min(widths) > 300, path
+        hidden = page.eval_on_selector_all(".scs-table-wrap", "els => els.filter(e => e.scrollWidth > e.clientWidth).length")
+        assert hidden == 0, path
+    context.close()
+
+
 def test_filters_write_the_address_and_survive_back_and_forward(browser, site_server: str, real_archive) -> None:  # type: ignore[no-untyped-def]
     page = browser.new_page()
     page.goto(site_server + "claims/")

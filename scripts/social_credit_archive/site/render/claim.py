@@ -56,7 +56,7 @@ def _reason(verdict: str) -> str:
     """The first sentence of a part's verdict, without its markers: the one-line reason."""
     found = sentences(verdict)
     first = found[0].text if found else verdict
-    return MARKER.sub("", first).replace(" .", ".").strip()
+    return re.sub(r"\s*(?:" + MARKER.pattern + ")", "", first).strip()
 
 
 def render_claim(claim: Claim, archive: Archive, context: SiteContext) -> str:
@@ -164,12 +164,12 @@ def _pagefind_meta(claim: Claim, vocab) -> str:  # type: ignore[no-untyped-def]
 
 def _parts_table(claim: Claim, vocab, here: str) -> str:  # type: ignore[no-untyped-def]
     rows = "".join(
-        f'<tr><td><a href="#part-{p}">{text(part.statement)}</a>{"" if part.material else " <em>(detail)</em>"}</td>'
-        f"<td>{status_badge(part.status, here, vocab)}</td><td>{text(_reason(part.verdict))}</td></tr>"
+        f'<tr><td data-label="Part"><a href="#part-{p}">{text(part.statement)}</a>{"" if part.material else " <em>(detail)</em>"}</td>'
+        f'<td data-label="Rating">{status_badge(part.status, here, vocab)}</td><td data-label="Why">{text(_reason(part.verdict))}</td></tr>'
         for p, part in enumerate(claim.parts, 1)
     )
     return (
-        '<div class="scs-table-wrap"><table class="scs-parts"><caption>Each part rated on its own evidence; '
+        '<div class="scs-table-wrap"><table class="scs-parts scs-stack"><caption>Each part rated on its own evidence; '
         "the claim takes its rating from them (disputed if any material part is disputed, confirmed if every one is confirmed, "
         'otherwise unverified).</caption><thead><tr><th scope="col">Part</th><th scope="col">Rating</th><th scope="col">Why</th></tr></thead>'
         f"<tbody>{rows}</tbody></table></div>"
@@ -236,13 +236,14 @@ def _provenance(claim: Claim, archive: Archive, here: str) -> str:
 
 def _review(claim: Claim, vocab, here: str) -> str:  # type: ignore[no-untyped-def]
     rows = "".join(
-        f'<tr><td><time datetime="{esc(c.date)}">{esc(c.date)}</time></td><td>{esc(vocab.label("status", c.status))}</td><td>{text(c.note)}</td></tr>'
+        f'<tr><td data-label="Date"><time datetime="{esc(c.date)}">{esc(c.date)}</time></td><td data-label="Status">{esc(vocab.label("status", c.status))}</td>'
+        f'<td data-label="Note">{text(c.note)}</td></tr>'
         for c in claim.history
     )
     return (
         f'<p class="scs-reviewed">Last reviewed: <time datetime="{esc(claim.reviewed)}">{esc(claim.reviewed)}</time>. '
         f"Kind: {esc(vocab.label('kind', claim.kind))}. Claims are reviewed again every 18 months.</p>"
-        '<div class="scs-table-wrap"><table class="scs-history"><caption>Status history</caption>'
+        '<div class="scs-table-wrap"><table class="scs-history scs-stack"><caption>Status history</caption>'
         '<thead><tr><th scope="col">Date</th><th scope="col">Status</th><th scope="col">Note</th></tr></thead>'
         f"<tbody>{rows}</tbody></table></div>"
     )

@@ -46,13 +46,14 @@ def render_corrections(archive: Archive) -> str:
         elif update.is_status_change:
             changes.append(update)
     rows = "".join(
-        f'<tr><td><time datetime="{esc(u.change.date)}">{esc(u.change.date)}</time></td>'
-        f'<td><a href="{link(here, claim_uri(u.claim.id))}">{text(u.claim.heading)}</a></td>'
-        f"<td>{status_badge(u.previous, here, vocab)}</td><td>{status_badge(u.change.status, here, vocab)}</td><td>{text(u.change.note)}</td></tr>"
+        f'<tr><td data-label="Date"><time datetime="{esc(u.change.date)}">{esc(u.change.date)}</time></td>'
+        f'<td data-label="Claim"><a href="{link(here, claim_uri(u.claim.id))}">{text(u.claim.heading)}</a></td>'
+        f'<td data-label="From">{status_badge(u.previous, here, vocab)}</td><td data-label="To">{status_badge(u.change.status, here, vocab)}</td>'
+        f'<td data-label="Why">{text(u.change.note)}</td></tr>'
         for u in changes
     )
     table = (
-        '<div class="scs-table-wrap"><table class="scs-history"><caption>Status changes, newest first</caption>'
+        '<div class="scs-table-wrap"><table class="scs-history scs-stack"><caption>Status changes, newest first</caption>'
         '<thead><tr><th scope="col">Date</th><th scope="col">Claim</th><th scope="col">From</th>'
         '<th scope="col">To</th><th scope="col">Why</th></tr></thead>'
         f"<tbody>{rows}</tbody></table></div>"
@@ -79,12 +80,12 @@ def render_review_queue(archive: Archive, as_of: dt.date) -> str:
     vocab = archive.vocabulary
     due = sorted((c for c in archive.claims.values() if is_due(c.reviewed, as_of)), key=lambda c: (c.reviewed, c.id))
     rows = "".join(
-        f'<tr><td><time>{esc(c.reviewed)}</time></td><td><time>{due_date(c.reviewed).isoformat()}</time></td>'
-        f'<td>{status_badge(c.status, here, vocab)}</td><td><a href="{link(here, claim_uri(c.id))}">{text(c.heading)}</a></td></tr>'
+        f'<tr><td data-label="Last reviewed"><time>{esc(c.reviewed)}</time></td><td data-label="Due"><time>{due_date(c.reviewed).isoformat()}</time></td>'
+        f'<td data-label="Status">{status_badge(c.status, here, vocab)}</td><td data-label="Claim"><a href="{link(here, claim_uri(c.id))}">{text(c.heading)}</a></td></tr>'
         for c in due
     )
     body = (
-        '<div class="scs-table-wrap"><table class="scs-history"><caption>Claims due for review</caption>'
+        '<div class="scs-table-wrap"><table class="scs-history scs-stack"><caption>Claims due for review</caption>'
         '<thead><tr><th scope="col">Last reviewed</th><th scope="col">Due</th><th scope="col">Status</th><th scope="col">Claim</th></tr></thead>'
         f"<tbody>{rows}</tbody></table></div>"
         if due
