@@ -71,7 +71,7 @@ def test_corrections_log_lists_status_changes_and_folds_first_reviews(real_site:
     changes = [u for u in real_archive.updates() if u.is_status_change]
     start = html.index("Status changes, newest first")
     table = html[start : html.index("</table>", start)]
-    assert table.count("<tr><td><time") == len(changes)
+    assert table.count("<tr><td data-label=\"Date\"><time") == len(changes)
     days = {u.change.date for u in real_archive.updates() if u.index == 0}
     assert html.count("reviewed for the first time") == len(days)
 

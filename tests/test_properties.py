@@ -32,7 +32,7 @@ ALLOWED_TAGS = {
     "p", "pre", "section", "span", "strong", "table", "tbody", "td", "th", "thead", "time", "tr", "ul", "header", "nav", "script", "svg",
     "title", "rect", "text", "line", "circle", "path", "g", "form", "label", "input", "select", "option", "button",
 }
-ALLOWED_ATTRIBUTES = {"class", "href", "id", "title", "lang", "datetime", "data-pagefind-weight", "data-pagefind-ignore", "data-pagefind-filter",
+ALLOWED_ATTRIBUTES = {"class", "href", "id", "title", "lang", "datetime", "data-label", "data-pagefind-weight", "data-pagefind-ignore", "data-pagefind-filter",
                       "data-pagefind-meta", "data-pagefind-sort", "data-pagefind-index-attrs", "data-terms", "hidden", "rel", "type",
                       "aria-label", "aria-labelledby", "start", "scope", "role", "viewbox", "width", "height", "x", "y", "rx", "x1", "x2",
                       "y1", "y2", "cx", "cy", "r", "d", "text-anchor", "tabindex", "data-copy-label", "data-filter", "data-status",

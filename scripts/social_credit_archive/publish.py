@@ -62,6 +62,7 @@ class PreviewStore:
 
     folder: Path
     last: dict[str, str] = field(default_factory=dict)  # uri -> digest handed over last time
+    handed: dict[str, tuple[str, Path]] = field(default_factory=dict)  # uri -> (content, file) last time
 
     @classmethod
     def for_root(cls, root: Path) -> PreviewStore:
@@ -71,6 +72,14 @@ class PreviewStore:
         return cls(cache_home() / f"preview-{where}")
 
     def path_for(self, uri: str, content: str) -> Path:
+        handed = self.handed.get(uri)
+        if handed is not None and handed[0] is content and handed[1].exists():
+            return handed[1]  # the very string handed over last time (a page the engine reused)
+        path = self._path_for(uri, content)
+        self.handed[uri] = (content, path)
+        return path
+
+    def _path_for(self, uri: str, content: str) -> Path:
         digest = hashlib.sha256(content.encode("utf-8")).hexdigest()
         path = self.folder / digest[:2] / f"{digest}{Path(uri).suffix}"
         if not path.exists():

@@ -59,6 +59,15 @@ class Result:
         return tuple(p for p in self.problems if p.warning)
 
 
+# The last bibliography read, by its text: `serve` checks the archive again after every edit in
+# one process, and references.bib (the slowest file to read) rarely is the file edited. Sources
+# and problems are immutable, so sharing them between runs is safe.
+_BIBLIOGRAPHY_MEMO: dict[tuple[str, str, str], tuple[dict[str, Source], list[Problem], set[str]]] = {}
+# Claims by file and text, for the same reason: an unchanged file gives the same Claim object,
+# which lets the exports reuse what they wrote for it.
+_CLAIM_MEMO: dict[tuple[str, str], Claim] = {}
+
+
 class _Checker:
     def __init__(self, root: Path, docs_dir: Path, now: dt.date) -> None:
         self.reader = TreeReader(root)
@@ -119,6 +128,12 @@ class _Checker:
         text = self.reader.read_text(path, BIB_BYTES)
         if text is None:
             return {}
+        memo_key = (rel, FileCache.digest(text), self.cache.path.name)
+        if (memo := _BIBLIOGRAPHY_MEMO.get(memo_key)) is not None:  # a preview rebuild, references.bib unchanged
+            sources, problems, self.truncated = memo
+            self.problems.extend(problems)
+            return dict(sources)
+        before = len(self.problems)
         bib = parse_bibliography(rel, text, self.schemas)
         self.problems.extend(bib.problems)
         for key, fields in bib.fields.items():
@@ -132,6 +147,8 @@ class _Checker:
         self.truncated = bib.truncated
         if not bib.sources and not bib.problems:
             self.problems.append(Problem(rel, 1, "holds no entries: the archive needs its sources"))
+        _BIBLIOGRAPHY_MEMO.clear()
+        _BIBLIOGRAPHY_MEMO[memo_key] = (dict(bib.sources), self.problems[before:], set(bib.truncated))
         return bib.sources
 
     def claims(self) -> tuple[dict[str, Claim], dict[str, str], set[str]]:
@@ -156,6 +173,7 @@ class _Checker:
         if not paths and not any(p.path.startswith(rel) for p in self.problems):
             self.problems.append(Problem(rel, 1, "holds no claim files: the archive needs at least one claim"))
         loaded: list[tuple[Claim, str]] = []
+        fresh_claims: dict[tuple[str, str], Claim] = {}
         for path in paths:
             rel_path = self.reader.rel(path)
             text = self.reader.read_text(path, CLAIM_BYTES)
@@ -175,7 +193,12 @@ class _Checker:
                     self.cache.put(text, data, lines, canonical)
             if not canonical:
                 self.problems.append(Problem(rel_path, 1, NOT_CANONICAL, warning=True))
-            loaded.append((claim_from_data(data, lines, rel_path), path.stem))
+            memo_key = (rel_path, FileCache.digest(text))
+            claim = _CLAIM_MEMO.get(memo_key) or claim_from_data(data, lines, rel_path)
+            fresh_claims[memo_key] = claim
+            loaded.append((claim, path.stem))
+        _CLAIM_MEMO.clear()
+        _CLAIM_MEMO.update(fresh_claims)
         claims, stems = self._unique(loaded)
         return claims, stems, {p.stem for p in paths}
 

@@ -60,7 +60,7 @@ def write_archive(root: Path, n_claims: int, n_sources: int, seed: int = 0) -> l
         n = rng.randrange(2, 5)
         evidence = [
             {"source": rng.choice(official if j == 0 else keys), "stance": "supports" if j == 0 else rng.choice(["context", "refutes"]),
-             "locator": f"Art. {rng.randrange(1, 40)}", "quote": sentence(rng, rng.randrange(12, 40)),
+             "locator": f"Art. {rng.randrange(1, 40)}", "quote": sentence(rng, rng.randrange(12, 36)),
              **({"translation": sentence(rng, 10), "translated_by": "ours"} if j == 1 else {})}
             for j in range(n)
         ]

@@ -92,13 +92,32 @@ def claim_record(claim: Claim, archive: Archive, site_url: str) -> dict[str, Any
     }
 
 
+_WRITTEN: dict[str, tuple[tuple[Any, ...], str]] = {}
+
+
+def _claim_json(claim: Claim, archive: Archive, site_url: str) -> str:
+    """One claim's record as JSON, remembered while the claim, its sources, related claims and
+    entities are unchanged (a preview rebuild rewrites the export after every edit)."""
+    keys = [e.source for e in claim.all_evidence] + [a.source for a in claim.seen_in]
+    entities = tuple((e, archive.entities[e].name, archive.entities[e].type) for e in archive.claim_entities.get(claim.id, ()))
+    inputs = (claim, site_url, tuple(archive.sources[k] for k in keys), archive.related_to.get(claim.id, ()), entities)
+    hit = _WRITTEN.get(claim.id)
+    if hit is not None and hit[0] == inputs:
+        return hit[1]
+    written = json.dumps(claim_record(claim, archive, site_url), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    _WRITTEN[claim.id] = (inputs, written)
+    return written
+
+
 def claims_json(archive: Archive, site_url: str) -> str:
-    return dump({
-        "$schema": site_url.rstrip("/") + "/data/claims.schema.json",
-        "licence": LICENCE,
-        "publisher": "Social Credit Archive",
-        "claims": [claim_record(c, archive, site_url) for c in archive.claims.values()],
-    })
+    """The same bytes as ``dump`` of the whole document (keys in sorted order), built from
+    per-claim pieces."""
+    schema = site_url.rstrip("/") + "/data/claims.schema.json"
+    claims = ",".join(_claim_json(c, archive, site_url) for c in archive.claims.values())
+    return (
+        f'{{"$schema":{json.dumps(schema, ensure_ascii=False)},"claims":[{claims}],'
+        f'"licence":{json.dumps(LICENCE, ensure_ascii=False)},"publisher":"Social Credit Archive"}}\n'
+    )
 
 
 def claims_csv(archive: Archive, site_url: str) -> str:

@@ -14,6 +14,7 @@ cannot be read or written is simply not used.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -23,8 +24,20 @@ from typing import Any
 from ..problems import FieldPath
 
 _PACKAGE = Path(__file__).resolve().parent.parent
+# The cache file as this process last read or wrote it, by path, with its (mtime, size): `serve`
+# checks the archive after every edit, and reading the file again is most of a re-check.
+_IN_MEMORY: dict[Path, tuple[tuple[int, int], dict[str, Any]]] = {}
 
 
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_mtime_ns, stat.st_size
+
+
+@functools.lru_cache(maxsize=8)
 def _engine_digest(extra: str) -> str:
     digest = hashlib.sha256(extra.encode("utf-8"))
     for path in sorted(_PACKAGE.rglob("*.py")):
@@ -43,10 +56,16 @@ class FileCache:
     def __init__(self, root: Path, schemas_text: str) -> None:
         where = hashlib.sha256(str(root).encode("utf-8")).hexdigest()[:12]
         self.path = cache_home() / f"files-{where}-{_engine_digest(schemas_text)}.json"
-        try:
-            self.known: dict[str, Any] = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            self.known = {}
+        stamp, remembered = _stamp(self.path), _IN_MEMORY.get(self.path)
+        if stamp is not None and remembered is not None and remembered[0] == stamp:
+            self.known: dict[str, Any] = remembered[1]
+        else:
+            try:
+                self.known = json.loads(self.path.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                self.known = {}
+            if stamp is not None:
+                _IN_MEMORY[self.path] = (stamp, self.known)
         self.used: dict[str, Any] = {}
         self.changed = False
 
@@ -90,4 +109,6 @@ class FileCache:
             temporary.write_text(json.dumps(self.used, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
             os.replace(temporary, self.path)
         except OSError:
-            pass
+            return
+        if (stamp := _stamp(self.path)) is not None:
+            _IN_MEMORY[self.path] = (stamp, self.used)

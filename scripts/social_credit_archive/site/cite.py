@@ -107,9 +107,21 @@ def reference_html(source: Source) -> str:
     return " ".join(out)
 
 
+_BIBTEX: dict[str, tuple[Source, str]] = {}
+
+
 def source_bibtex(source: Source) -> str:
-    """The source's entry as BibTeX, written by bibtexparser's writer in the archive's style."""
-    return write_entries([source.entry]) if source.entry is not None else ""
+    """The source's entry as BibTeX, written by bibtexparser's writer in the archive's style.
+
+    Remembered per source object: a preview rebuild reuses the unchanged bibliography's
+    sources, and the writer is the slowest step of a source page.
+    """
+    hit = _BIBTEX.get(source.key)
+    if hit is not None and hit[0] is source:
+        return hit[1]
+    written = write_entries([source.entry]) if source.entry is not None else ""
+    _BIBTEX[source.key] = (source, written)
+    return written
 
 
 def claim_reference_text(claim: Claim, permalink: str) -> str:

@@ -6,7 +6,9 @@ The build (``social_credit_archive.build``) turns this mapping into MkDocs files
 
 from __future__ import annotations
 
-from ..model import Archive
+import datetime as dt
+
+from ..model import Archive, Claim
 from .context import SiteContext
 from .render.claim import render_claim
 from .render.entities import render_entity, render_entity_index
@@ -42,10 +44,39 @@ def generate_pages(archive: Archive, context: SiteContext) -> dict[str, str]:
         INDEXES["survey"]: render_survey(archive),
         INDEXES["entities"]: render_entity_index(archive),
     }
+    settings = (context.site_url, context.as_of, context.repo_url, archive.vocabulary)
+    if _SETTINGS != [settings]:
+        _CLAIM_PAGES.clear()
+        _SETTINGS[:] = [settings]
     for claim in archive.claims.values():
-        pages[claim_uri(claim.id)] = render_claim(claim, archive, context)
+        pages[claim_uri(claim.id)] = _claim_page(claim, archive, context)
     for source in archive.sources.values():
         pages[source_uri(source.key)] = render_source(source, archive, context)
     for entity in archive.entities.values():
         pages[entity_uri(entity.id)] = render_entity(entity, archive)
     return pages
+
+
+# Claim pages by claim id, with what they were rendered from. Within one build every page is
+# rendered; `serve` rebuilds in the same process after each edit, and an unchanged claim whose
+# sources, related claims and entities are unchanged gives the same page. Records are immutable
+# and reused by the loader while their files are unchanged, so identity stands for "unchanged".
+_CLAIM_PAGES: dict[str, tuple[tuple[object, ...], str]] = {}
+_SETTINGS: list[tuple[str, dt.date, str, object]] = []
+
+
+def _claim_page(claim: Claim, archive: Archive, context: SiteContext) -> str:
+    keys = [e.source for e in claim.all_evidence] + [a.source for a in claim.seen_in]
+    inputs = (
+        claim,
+        tuple(archive.sources[k] for k in keys),
+        tuple(archive.claims.get(r) for r in archive.related_to.get(claim.id, ())),
+        tuple((e, archive.entities[e].name, archive.entities[e].type) for e in archive.claim_entities.get(claim.id, ()) if e in archive.entities),
+        context.claim_scripts.get(claim.id),
+    )
+    hit = _CLAIM_PAGES.get(claim.id)
+    if hit is not None and hit[0] == inputs:
+        return hit[1]
+    page = render_claim(claim, archive, context)
+    _CLAIM_PAGES[claim.id] = (inputs, page)
+    return page

@@ -155,8 +155,8 @@ def _pagefind_meta(claim: Claim, vocab) -> str:  # type: ignore[no-untyped-def]
         '<span hidden data-pagefind-filter="type:Claim" data-pagefind-meta="type:Claim"></span>'
         f'<span hidden data-pagefind-filter="rating" data-pagefind-meta="rating">{esc(rating)}</span>'
         f'<span hidden data-pagefind-filter="kind" data-pagefind-meta="kind">{esc(kind)}</span>'
-        f'<span hidden data-pagefind-meta="summary">{esc(claim.summary)}</span>'
-        f'<span hidden data-pagefind-meta="statement">{esc(claim.statement)}</span>'
+        f'<span hidden data-pagefind-meta="summary">{text(claim.summary)}</span>'
+        f'<span hidden data-pagefind-meta="statement">{text(claim.statement)}</span>'
         f'<span hidden data-pagefind-meta="status">{esc(claim.status)}</span>'
         '<span hidden data-pagefind-sort="weight">9</span>'
     )
