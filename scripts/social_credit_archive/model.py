@@ -286,6 +286,18 @@ class Archive:
     source_entities: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # source key -> entity ids
     vocabulary: Vocabulary = EMPTY
 
+    def inputs_of(self, claim: Claim) -> tuple[object, ...]:
+        """What a claim's page and export record are made from: the claim, its sources, its
+        related claims and its entities. Equal inputs give equal output (used to reuse work
+        between preview rebuilds)."""
+        keys = [e.source for e in claim.all_evidence] + [a.source for a in claim.seen_in]
+        return (
+            claim,
+            tuple(self.sources[k] for k in keys),
+            tuple(self.claims.get(r) for r in self.related_to.get(claim.id, ())),
+            tuple((e, self.entities[e].name, self.entities[e].type) for e in self.claim_entities.get(claim.id, ()) if e in self.entities),
+        )
+
     def updates(self) -> list[Update]:
         """Every history entry across the archive, newest first (ties broken by claim id)."""
         items = [Update(c, h, i) for c in self.claims.values() for i, h in enumerate(c.history)]

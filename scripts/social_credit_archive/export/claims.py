@@ -98,9 +98,7 @@ _WRITTEN: dict[str, tuple[tuple[Any, ...], str]] = {}
 def _claim_json(claim: Claim, archive: Archive, site_url: str) -> str:
     """One claim's record as JSON, remembered while the claim, its sources, related claims and
     entities are unchanged (a preview rebuild rewrites the export after every edit)."""
-    keys = [e.source for e in claim.all_evidence] + [a.source for a in claim.seen_in]
-    entities = tuple((e, archive.entities[e].name, archive.entities[e].type) for e in archive.claim_entities.get(claim.id, ()))
-    inputs = (claim, site_url, tuple(archive.sources[k] for k in keys), archive.related_to.get(claim.id, ()), entities)
+    inputs = (*archive.inputs_of(claim), site_url)
     hit = _WRITTEN.get(claim.id)
     if hit is not None and hit[0] == inputs:
         return hit[1]

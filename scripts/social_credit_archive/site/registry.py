@@ -66,14 +66,7 @@ _SETTINGS: list[tuple[str, dt.date, str, object]] = []
 
 
 def _claim_page(claim: Claim, archive: Archive, context: SiteContext) -> str:
-    keys = [e.source for e in claim.all_evidence] + [a.source for a in claim.seen_in]
-    inputs = (
-        claim,
-        tuple(archive.sources[k] for k in keys),
-        tuple(archive.claims.get(r) for r in archive.related_to.get(claim.id, ())),
-        tuple((e, archive.entities[e].name, archive.entities[e].type) for e in archive.claim_entities.get(claim.id, ()) if e in archive.entities),
-        context.claim_scripts.get(claim.id),
-    )
+    inputs = (*archive.inputs_of(claim), context.claim_scripts.get(claim.id))
     hit = _CLAIM_PAGES.get(claim.id)
     if hit is not None and hit[0] == inputs:
         return hit[1]
