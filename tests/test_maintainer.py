@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import http.server
 import json
+import os
 import subprocess
 import sys
 import threading
@@ -66,6 +67,48 @@ def test_check_reports_non_canonical_files_and_fmt_fixes_only_their_form(tmp_pat
     after = {p.name: load_yaml(p.read_text(encoding="utf-8"))[0] for p in (root / "sources/claims").glob("*.yaml")}
     assert after == before
     assert "canonical" not in run_cli("check", str(root)).stderr
+
+
+def _check_process(root: Path, cache: Path) -> subprocess.CompletedProcess[str]:
+    """``archive check`` as a maintainer runs it: a fresh process, with its cache folder."""
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
+    command = [sys.executable, "-m", "social_credit_archive.cli.main", "check", str(root)]
+    return subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+
+
+def test_a_second_check_reads_its_cache_and_answers_as_the_first(tmp_path: Path) -> None:
+    root = make_archive(tmp_path / "archive")
+    bib = root / "sources/references.bib"
+    bib.write_text(bib.read_text(encoding="utf-8").replace("title       = {Scores everywhere}", "title = {Scores everywhere}"), encoding="utf-8")
+    cache = tmp_path / "cache"
+    first, second = _check_process(root, cache), _check_process(root, cache)
+    assert first.returncode == second.returncode == 0, first.stderr
+    assert "references.bib:1: warning: not in canonical form" in first.stderr
+    assert (second.stdout, second.stderr) == (first.stdout, first.stderr)
+    assert list(cache.rglob("*.json")), "check kept no cache"
+    # An edit after a clean run is seen: the cache is by content, not by file name.
+    bib.write_text(bib.read_text(encoding="utf-8").replace("{Blogger, Bob}", "{Blogger, Bob \\'e}"), encoding="utf-8")
+    edited = _check_process(root, cache)
+    assert edited.returncode == 1
+    assert "references.bib:23: blogger2018post: author: LaTeX macro" in edited.stderr
+
+
+def test_a_damaged_cache_is_ignored(tmp_path: Path) -> None:
+    root = make_archive(tmp_path / "archive")
+    cache = tmp_path / "cache"
+    clean = _check_process(root, cache)
+    assert clean.returncode == 0, clean.stderr
+    for path in cache.rglob("*.json"):
+        document = json.loads(path.read_text(encoding="utf-8"))
+        for entry in document["files"].values():
+            if isinstance(entry, dict):
+                entry.update(lines=[10**6, 3, 1], sources=[{"key": 7}])
+        path.write_text(json.dumps(document), encoding="utf-8")
+    damaged = _check_process(root, cache)
+    assert (damaged.returncode, damaged.stdout) == (0, clean.stdout), damaged.stderr
+    for path in cache.rglob("*.json"):
+        path.write_text("{not json", encoding="utf-8")
+    assert _check_process(root, cache).stdout == clean.stdout
 
 
 def test_the_real_archive_is_canonical() -> None:

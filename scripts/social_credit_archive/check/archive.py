@@ -16,7 +16,7 @@ from types import MappingProxyType
 from typing import Any
 
 from ..dates import build_date
-from ..load.bibtex import parse_bibliography
+from ..load.bibtex import parse_bibliography, source_from_record, source_record
 from ..load.cache import FileCache
 from ..load.canonical import canonical_bib, canonical_claim
 from ..load.characters import bad_character
@@ -133,6 +133,13 @@ class _Checker:
             sources, problems, self.truncated = memo
             self.problems.extend(problems)
             return dict(sources)
+        if (cached := self._cached_sources(rel, text)) is not None:  # unchanged since a run that found nothing wrong
+            sources, canonical = cached
+            if not canonical:
+                self.problems.append(Problem(rel, 1, NOT_CANONICAL, warning=True))
+            _BIBLIOGRAPHY_MEMO.clear()
+            _BIBLIOGRAPHY_MEMO[memo_key] = (dict(sources), self.problems[-1:] if not canonical else [], set())
+            return sources
         before = len(self.problems)
         bib = parse_bibliography(rel, text, self.schemas)
         self.problems.extend(bib.problems)
@@ -147,9 +154,21 @@ class _Checker:
         self.truncated = bib.truncated
         if not bib.sources and not bib.problems:
             self.problems.append(Problem(rel, 1, "holds no entries: the archive needs its sources"))
+        found = self.problems[before:]
+        if not found or all(p.message == NOT_CANONICAL for p in found):
+            self.cache.put_sources(text, [source_record(s) for s in bib.sources.values()], canonical=not found)
         _BIBLIOGRAPHY_MEMO.clear()
-        _BIBLIOGRAPHY_MEMO[memo_key] = (dict(bib.sources), self.problems[before:], set(bib.truncated))
+        _BIBLIOGRAPHY_MEMO[memo_key] = (dict(bib.sources), found, set(bib.truncated))
         return bib.sources
+
+    def _cached_sources(self, rel: str, text: str) -> tuple[dict[str, Source], bool] | None:
+        if (cached := self.cache.sources(text)) is None:
+            return None
+        records, canonical = cached
+        try:
+            return {record["key"]: source_from_record(rel, record) for record in records}, canonical
+        except (KeyError, TypeError, ValueError, AttributeError):  # a damaged cache: parse afresh
+            return None
 
     def claims(self) -> tuple[dict[str, Claim], dict[str, str], set[str]]:
         folder = self.root / "sources" / "claims"

@@ -250,7 +250,7 @@ def run(n_claims: int, n_sources: int, quick: bool = False) -> int:
         ok = ok and figures["feed"] <= 100
         report(f"first search bytes at {n_claims} + {n_sources}", first_search_bytes(work / "large-site"), GOALS["search"], " B")
         real = work / "real"
-        shutil.copytree(ROOT, real, ignore=shutil.ignore_patterns(".venv", ".git", "site", "__pycache__", ".pytest_cache", ".hypothesis", "*.egg-info"))
+        shutil.copytree(ROOT, real, ignore=shutil.ignore_patterns(".venv", ".git", "site", "__pycache__", ".pytest_cache", ".hypothesis", "*.egg-info", "tests"))
         real_figures = builds(real, work, "real")
         print(f"real archive build seconds (archive, plain): {real_figures['archive']:.1f} {real_figures['plain']:.1f}; ratio {real_figures['ratio']:.3f}")
         report("first search bytes on the real archive", first_search_bytes(work / "real-site"), GOALS["search"], " B")

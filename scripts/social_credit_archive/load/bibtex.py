@@ -15,6 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from types import MappingProxyType
+from typing import Any
 
 import bibtexparser
 from bibtexparser import model as bib
@@ -164,3 +165,39 @@ def persons(value: str) -> list[Person]:
     return people
 
 
+
+
+def source_record(source: Source) -> dict[str, Any]:
+    """A sound source as plain JSON data, for ``check``'s cache (``source_from_record`` reads it)."""
+    return {
+        "key": source.key,
+        "entry_type": source.entry_type,
+        "title": source.title,
+        "sourceclass": source.sourceclass,
+        "authors": [[p.family, p.given, p.corporate] for p in source.authors],
+        "editors": [[p.family, p.given, p.corporate] for p in source.editors],
+        "date": source.date,
+        "genre": source.genre,
+        "text": {name: getattr(source, name) for name in _TEXT_FIELDS if getattr(source, name)},
+        "lines": dict(source.where.lines),  # the cache stores lines its own way
+        "raw": {f.key: str(f.value) for f in source.entry.fields} if source.entry is not None else {},
+    }
+
+
+def source_from_record(path: str, record: dict[str, Any]) -> Source:
+    """The source ``source_record`` wrote: equal to a fresh parse of the same unchanged entry."""
+    lines: dict[tuple[str | int, ...], int] = record["lines"]
+    line = lines.get((), 1)
+    return Source(
+        key=record["key"],
+        entry_type=record["entry_type"],
+        title=record["title"],
+        sourceclass=record["sourceclass"],
+        authors=tuple(Person(family, given, corporate) for family, given, corporate in record["authors"]),
+        editors=tuple(Person(family, given, corporate) for family, given, corporate in record["editors"]),
+        date=record["date"],
+        genre=record["genre"],
+        where=Where(path, MappingProxyType(lines), label=record["key"], default_line=line),
+        entry=bib.Entry(record["entry_type"], record["key"], [bib.Field(name, value) for name, value in record["raw"].items()]),
+        **record["text"],
+    )
